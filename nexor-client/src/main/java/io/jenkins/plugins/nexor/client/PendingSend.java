@@ -1,0 +1,169 @@
+package io.jenkins.plugins.nexor.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * One send, executed once on the calling thread and cancellable from another (like OkHttp's {@code Call}).
+ *
+ * <p>Retries happen only where nothing can have been delivered: a 429 (waiting {@code Retry-After}, up to the
+ * client's cap) and a connection that failed before the request was written. The body is one-shot, so OkHttp
+ * itself never replays it either. A timeout while waiting, a reset after writing, or a 5xx ends the send with an
+ * error that says the message may have been sent.
+ */
+public final class PendingSend {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    /** Marks a request as "being sent" just before OkHttp writes it to a connection. */
+    static final Interceptor MARK_SENDING = chain -> {
+        Progress progress = chain.request().tag(Progress.class);
+        if (progress != null) {
+            progress.written = true;
+        }
+        return chain.proceed(chain.request());
+    };
+
+    /** Per-attempt flag set by {@link #MARK_SENDING}. */
+    static final class Progress {
+        volatile boolean written;
+    }
+
+    private final NexorClient client;
+    private final MessageRequest message;
+    private volatile boolean cancelled;
+    private volatile Call current;
+    private volatile boolean executed;
+
+    PendingSend(NexorClient client, MessageRequest message) {
+        this.client = client;
+        this.message = message;
+    }
+
+    /** The message this send carries. */
+    public MessageRequest request() {
+        return message;
+    }
+
+    /** Sends the message; may be called once. */
+    public MessageResult execute() throws NexorException {
+        byte[] body = WireFormat.writeRequest(message);
+        Request.Builder template = client.request(client.url("messages").build()).post(new OneShotBody(body));
+        return WireFormat.readResult(run(template, true));
+    }
+
+    /** Stops the send: before the request is written nothing is sent; after, the answer is no longer awaited. */
+    public void cancel() {
+        cancelled = true;
+        Call call = current;
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** A GET: same error mapping, no success flag to check. */
+    JsonNode readOnly(Request request) throws NexorException {
+        return run(request.newBuilder(), false);
+    }
+
+    private JsonNode run(Request.Builder template, boolean isSend) throws NexorException {
+        if (executed) {
+            throw new IllegalStateException("a PendingSend can be executed once");
+        }
+        executed = true;
+        Duration lastRetryAfter = null;
+        for (int attempt = 1; ; attempt++) {
+            if (cancelled) {
+                throw new SendCancelledException(false, attempt - 1);
+            }
+            Progress progress = new Progress();
+            Call call = client.http.newCall(template.tag(Progress.class, progress).build());
+            current = call;
+            if (cancelled) {
+                call.cancel();
+            }
+            Duration wait;
+            try (Response response = call.execute()) {
+                if (response.code() != 429) {
+                    return Responses.read(response, client.apiKey, isSend);
+                }
+                lastRetryAfter = Responses.retryAfter(response);
+                if (attempt >= client.maxAttempts
+                        || (lastRetryAfter != null && lastRetryAfter.compareTo(client.maxRetryAfter) > 0)) {
+                    throw Responses.rateLimited(response, client.apiKey, lastRetryAfter, attempt);
+                }
+                wait = lastRetryAfter != null ? lastRetryAfter : Duration.ofSeconds(attempt);
+            } catch (IOException e) {
+                if (cancelled) {
+                    throw new SendCancelledException(progress.written, attempt);
+                }
+                if (progress.written || attempt >= client.maxAttempts) {
+                    throw transportFailure(e, progress.written, attempt);
+                }
+                wait = client.connectRetryDelay.multipliedBy(1L << (attempt - 1));
+            }
+            pause(wait, attempt);
+        }
+    }
+
+    private TransportException transportFailure(IOException e, boolean written, int attempts) {
+        String host = client.baseUrl.host() + ":" + client.baseUrl.port();
+        String what = e instanceof java.net.SocketTimeoutException
+                ? (written ? "no answer from Nexor within the read timeout" : "timed out connecting")
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String message = written
+                ? "The connection to Nexor at " + host + " failed after the request was sent (" + what + ")."
+                : "Could not reach Nexor at " + host + " (" + what + ") after " + attempts
+                        + (attempts == 1 ? " attempt." : " attempts.");
+        return new TransportException(client.apiKey.redact(message), written, attempts, e);
+    }
+
+    private void pause(Duration wait, int attempts) throws SendCancelledException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendCancelledException(false, attempts);
+        }
+    }
+
+    /** The JSON body, marked one-shot so that OkHttp never writes it twice. */
+    private static final class OneShotBody extends RequestBody {
+        private final byte[] bytes;
+
+        OneShotBody(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return JSON;
+        }
+
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.jenkins.plugins.nexor.client;
+
+/** The send was cancelled (e.g. a Jenkins build was aborted) before Nexor's answer arrived. */
+public final class SendCancelledException extends TransportException {
+    private static final long serialVersionUID = 1L;
+
+    public SendCancelledException(boolean mayHaveBeenSent, int attempts) {
+        super(mayHaveBeenSent ? "The send was cancelled while waiting for Nexor's answer."
+                : "The send was cancelled before the request reached Nexor.", mayHaveBeenSent, attempts, null);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.nexor.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every problem found in one request or configuration, errors and warnings, in the order of the fields.
+ * Obtained from {@link MessageRequest.Builder#validate()}, {@link #ofApiKey(String)} or {@link #ofBaseUrl(String)}.
+ */
+public final class Validation {
+    private final List<Problem> problems;
+
+    Validation(List<Problem> problems) {
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Checks an API key as typed by a user: present, no whitespace or control characters; prefix is a warning. */
+    public static Validation ofApiKey(String key) {
+        List<Problem> found = new ArrayList<>();
+        ConfigRules.checkApiKey(key, found);
+        return new Validation(found);
+    }
+
+    /** Checks a base URL: an absolute http(s) URL, {@code https} unless the host is a loopback address. */
+    public static Validation ofBaseUrl(String url) {
+        List<Problem> found = new ArrayList<>();
+        ConfigRules.checkBaseUrl(url, found);
+        return new Validation(found);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** The problems about one field, for a form's per-field check. */
+    public List<Problem> forField(Field field) {
+        return problems.stream().filter(p -> p.field() == field).toList();
+    }
+
+    /** One line per problem, {@code field: message}, in the given locale. */
+    public String describe(List<Problem> which, Locale locale) {
+        return which.stream().map(p -> "- " + p.field().propertyName() + ": " + p.message(locale))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public String toString() {
+        return problems.isEmpty() ? "no problems" : describe(problems, Locale.ROOT);
+    }
+}

@@ -186,6 +186,21 @@ public final class MessageRequest {
             return this;
         }
 
+        /** An independent copy of this builder's input (e.g. one per lead in a bulk send). */
+        public Builder copy() {
+            Builder b = new Builder();
+            b.leadId = leadId;
+            b.workflowId = workflowId;
+            b.channel = channel;
+            b.content = content;
+            b.html = html;
+            b.subject = subject;
+            b.templateId = templateId;
+            b.components = components;
+            b.beginMessage = beginMessage;
+            return b;
+        }
+
         /** Every problem of the input, errors and warnings; never throws. */
         public Validation validate() {
             return new Validation(RequestRules.check(this).problems());

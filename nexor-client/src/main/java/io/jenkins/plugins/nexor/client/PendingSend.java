@@ -27,6 +27,9 @@ public final class PendingSend {
         Progress progress = chain.request().tag(Progress.class);
         if (progress != null) {
             progress.written = true;
+            if (progress.onWrite != null) {
+                progress.onWrite.run();
+            }
         }
         return chain.proceed(chain.request());
     };
@@ -34,17 +37,34 @@ public final class PendingSend {
     /** Per-attempt flag set by {@link #MARK_SENDING}. */
     static final class Progress {
         volatile boolean written;
+        final Runnable onWrite;
+
+        Progress(Runnable onWrite) {
+            this.onWrite = onWrite;
+        }
     }
 
     private final NexorClient client;
     private final MessageRequest message;
+    private final int maxAttempts;
+    private final Runnable onWrite;
     private volatile boolean cancelled;
     private volatile Call current;
     private volatile boolean executed;
 
     PendingSend(NexorClient client, MessageRequest message) {
+        this(client, message, client.maxAttempts, null);
+    }
+
+    /**
+     * A send with its own attempt budget and a hook run just before the request is written (bulk sending retries
+     * across leads itself, so it asks for one attempt, and paces by the moment of writing).
+     */
+    PendingSend(NexorClient client, MessageRequest message, int maxAttempts, Runnable onWrite) {
         this.client = client;
         this.message = message;
+        this.maxAttempts = maxAttempts;
+        this.onWrite = onWrite;
     }
 
     /** The message this send carries. */
@@ -87,7 +107,7 @@ public final class PendingSend {
             if (cancelled) {
                 throw new SendCancelledException(false, attempt - 1);
             }
-            Progress progress = new Progress();
+            Progress progress = new Progress(onWrite);
             Call call = client.http.newCall(template.tag(Progress.class, progress).build());
             current = call;
             if (cancelled) {
@@ -99,7 +119,7 @@ public final class PendingSend {
                     return Responses.read(response, client.apiKey, isSend);
                 }
                 lastRetryAfter = Responses.retryAfter(response);
-                if (attempt >= client.maxAttempts
+                if (attempt >= maxAttempts
                         || (lastRetryAfter != null && lastRetryAfter.compareTo(client.maxRetryAfter) > 0)) {
                     throw Responses.rateLimited(response, client.apiKey, lastRetryAfter, attempt);
                 }
@@ -108,7 +128,7 @@ public final class PendingSend {
                 if (cancelled) {
                     throw new SendCancelledException(progress.written, attempt);
                 }
-                if (progress.written || attempt >= client.maxAttempts) {
+                if (progress.written || attempt >= maxAttempts) {
                     throw transportFailure(e, progress.written, attempt);
                 }
                 wait = client.connectRetryDelay.multipliedBy(1L << (attempt - 1));

@@ -16,7 +16,7 @@ import java.util.Map;
  * GString), numbers, booleans and nulls, as Pipeline scripts and YAML produce them.
  */
 public final class Components {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = WireFormat.MAPPER.getNodeFactory();
 
     private final ArrayNode array;
 

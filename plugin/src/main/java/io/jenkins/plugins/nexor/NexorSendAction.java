@@ -1,0 +1,99 @@
+package io.jenkins.plugins.nexor;
+
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/**
+ * The messages sent by one build: shown as a summary on the build page, and the last successful send's ids
+ * exported to later build steps as {@code NEXOR_MESSAGE_ID}, {@code NEXOR_PROVIDER_MESSAGE_ID},
+ * {@code NEXOR_ACTIVITY_ID}, {@code NEXOR_CALL_ID}, {@code NEXOR_CALL_STATUS} and {@code NEXOR_CHANNEL}.
+ */
+public final class NexorSendAction implements RunAction2, EnvironmentContributingAction {
+    private final List<SentMessage> messages = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** The build's action, added on first use. */
+    static NexorSendAction of(Run<?, ?> run) {
+        synchronized (NexorSendAction.class) {
+            NexorSendAction action = run.getAction(NexorSendAction.class);
+            if (action == null) {
+                action = new NexorSendAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    synchronized void add(SentMessage message) {
+        messages.add(message);
+    }
+
+    public synchronized List<SentMessage> getMessages() {
+        return List.copyOf(messages);
+    }
+
+    public synchronized long getSentCount() {
+        return messages.stream().filter(m -> m.getResult().isSuccess()).count();
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void buildEnvironment(Run<?, ?> run, EnvVars env) {
+        SentMessage last = null;
+        synchronized (this) {
+            for (SentMessage m : new ArrayList<>(messages)) {
+                if (m.getResult().isSuccess()) {
+                    last = m;
+                }
+            }
+        }
+        if (last == null) {
+            return;
+        }
+        NexorSendResult r = last.getResult();
+        put(env, "NEXOR_CHANNEL", r.getChannel());
+        put(env, "NEXOR_MESSAGE_ID", r.getMessageId());
+        put(env, "NEXOR_PROVIDER_MESSAGE_ID", r.getProviderMessageId());
+        put(env, "NEXOR_ACTIVITY_ID", r.getActivityId());
+        put(env, "NEXOR_CALL_ID", r.getCallId());
+        put(env, "NEXOR_CALL_STATUS", r.getCallStatus());
+    }
+
+    private static void put(EnvVars env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null; // summary on the build page only
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.NexorSendAction_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.nexor;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.nexor.client.InvalidRequestException;
+import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.MessageResult;
+import io.jenkins.plugins.nexor.client.NexorClient;
+import io.jenkins.plugins.nexor.client.NexorException;
+import io.jenkins.plugins.nexor.client.PendingSend;
+import io.jenkins.plugins.nexor.client.Problem;
+import io.jenkins.plugins.nexor.client.SendCancelledException;
+import io.jenkins.plugins.nexor.client.Validation;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * One send from a build, for the Pipeline step and the freestyle builder alike: validate, resolve the key, send
+ * through the shared client, write one console line, apply the failure policy, record the send on the build.
+ * Validation and credential errors fail before anything is sent, whatever the policy. The key is never logged.
+ */
+final class NexorSender {
+    private final Run<?, ?> run;
+    private final TaskListener listener;
+
+    NexorSender(Run<?, ?> run, TaskListener listener) {
+        this.run = run;
+        this.listener = listener;
+    }
+
+    /**
+     * Sends the message the fields describe.
+     *
+     * @param expand   applied to every text field first (freestyle: {@code ${VAR}} build variables)
+     * @param inFlight receives the pending send, so that an abort can cancel it
+     * @throws AbortException       when the request or the credentials are wrong, or the send failed under
+     *                              {@link FailurePolicy#FAIL}
+     * @throws InterruptedException when the build was aborted during the send
+     */
+    NexorSendResult send(MessageFields fields, UnaryOperator<String> expand, Consumer<PendingSend> inFlight)
+            throws AbortException, InterruptedException {
+        NexorGlobalConfiguration config = NexorGlobalConfiguration.get();
+        MessageRequest request = validate(fields.toRequest(expand));
+        List<String> warnings = request.warnings().stream().map(Problem::toString).toList();
+        PrintStream log = listener.getLogger();
+        warnings.forEach(w -> log.println(Messages.Console_warning(w)));
+
+        String credentialsId = fields.getCredentialsId() != null ? expand.apply(fields.getCredentialsId())
+                : config.getCredentialsId();
+        String key = ApiKeyCredentials.resolve(run, credentialsId);
+        Validation keyCheck = Validation.ofApiKey(key);
+        if (keyCheck.hasErrors()) {
+            throw new AbortException(Messages.Credentials_badKey(credentialsId, keyCheck.errors().get(0).message()));
+        }
+        keyCheck.warnings().forEach(w -> log.println(Messages.Console_warning(w.message())));
+
+        NexorClient client = NexorClients.get().client(key);
+        PendingSend send = client.newSend(request);
+        inFlight.accept(send);
+        String channel = request.channel().wireName();
+        try {
+            MessageResult result = send.execute();
+            NexorSendResult sent = NexorSendResult.sent(channel, result, warnings);
+            log.println(Messages.Console_sent(channel, request.leadId(), sent.toString()));
+            record(request, sent);
+            return sent;
+        } catch (SendCancelledException e) {
+            record(request, NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent()));
+            log.println(Messages.Console_failed(channel, request.leadId(), e.getMessage()));
+            throw new InterruptedException(e.getMessage());
+        } catch (NexorException e) {
+            NexorSendResult failed = NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent());
+            record(request, failed);
+            return onFailure(fields, config, request, failed);
+        } finally {
+            inFlight.accept(null);
+        }
+    }
+
+    private static MessageRequest validate(MessageRequest.Builder builder) throws AbortException {
+        try {
+            return builder.build();
+        } catch (InvalidRequestException e) {
+            throw new AbortException(e.getMessage(Locale.getDefault()));
+        }
+    }
+
+    private NexorSendResult onFailure(MessageFields fields, NexorGlobalConfiguration config, MessageRequest request,
+            NexorSendResult failed) throws AbortException {
+        FailurePolicy policy = fields.getOnFailure() != null ? fields.getOnFailure() : config.getDefaultOnFailure();
+        String line = Messages.Console_failed(failed.getChannel(), request.leadId(), failed.getError());
+        switch (policy) {
+            case UNSTABLE -> {
+                listener.getLogger().println(line);
+                run.setResult(Result.UNSTABLE);
+                return failed;
+            }
+            case CONTINUE -> {
+                listener.getLogger().println(line);
+                return failed;
+            }
+            default -> throw new AbortException(line);
+        }
+    }
+
+    private void record(MessageRequest request, NexorSendResult result) {
+        NexorSendAction.of(run).add(new SentMessage(System.currentTimeMillis(), request.channel().wireName(),
+                request.leadId(), request.workflowId(), result));
+    }
+}

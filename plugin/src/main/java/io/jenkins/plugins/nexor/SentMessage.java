@@ -1,0 +1,67 @@
+package io.jenkins.plugins.nexor;
+
+import java.io.Serializable;
+
+/**
+ * One send, as kept in the build record for the build page: who, through what, the ids, the outcome. Never the
+ * content (personal data) nor the key.
+ */
+public final class SentMessage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long time;
+    private final String channel;
+    private final String leadId;
+    private final String workflowId;
+    private final NexorSendResult result;
+
+    SentMessage(long time, String channel, String leadId, String workflowId, NexorSendResult result) {
+        this.time = time;
+        this.channel = channel;
+        this.leadId = leadId;
+        this.workflowId = workflowId;
+        this.result = result;
+    }
+
+    public long getTime() {
+        return time;
+    }
+
+    /** {@link #getTime()} as a date, for the summary's date formatting. */
+    public java.util.Date getDate() {
+        return new java.util.Date(time);
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getLeadId() {
+        return leadId;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    public NexorSendResult getResult() {
+        return result;
+    }
+
+    /** The ids Nexor returned, as {@code name=value} pairs, for the summary table. */
+    public String getIds() {
+        StringBuilder s = new StringBuilder();
+        append(s, "messageId", result.getMessageId());
+        append(s, "providerMessageId", result.getProviderMessageId());
+        append(s, "activityId", result.getActivityId());
+        append(s, "callId", result.getCallId());
+        append(s, "callStatus", result.getCallStatus());
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, String name, String value) {
+        if (value != null) {
+            s.append(s.length() == 0 ? "" : ", ").append(name).append('=').append(value);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.nexor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import java.net.URI;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Form methods that touch credentials or the network need POST and the right permission. */
+@WithJenkins
+class FormSecurityTest {
+    private JenkinsRule j;
+    private SandboxFixture nexor;
+    private FreeStyleProject job;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        nexor = SandboxFixture.start(j);
+        job = j.createFreeStyleProject("job");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("dev"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        nexor.close();
+    }
+
+    private int post(String user, String path) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        if (user != null) {
+            wc.login(user);
+        }
+        WebRequest request = new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST);
+        Page page = wc.getPage(wc.addCrumb(request));
+        return page.getWebResponse().getStatusCode();
+    }
+
+    private static String global(String method) {
+        return "descriptorByName/io.jenkins.plugins.nexor.NexorGlobalConfiguration/" + method;
+    }
+
+    @Test
+    void testConnectionIsForAdministratorsOnly() throws Exception {
+        String path = global("testConnection?baseUrl=" + nexor.sandbox().baseUrl() + "&credentialsId=nexor-key");
+        assertThat(post(null, path)).isEqualTo(403);
+        assertThat(post("reader", path)).isEqualTo(403);
+        assertThat(post("dev", path)).isEqualTo(403);
+        assertThat(post("admin", path)).isEqualTo(200);
+        assertThat(nexor.sandbox().requests()).hasSize(1); // only the administrator's test reached Nexor
+    }
+
+    @Test
+    void globalCredentialsListIsForAdministratorsOnly() throws Exception {
+        assertThat(post("reader", global("fillCredentialsIdItems"))).isEqualTo(403);
+        assertThat(post("admin", global("fillCredentialsIdItems"))).isEqualTo(200);
+    }
+
+    @Test
+    void testConnectionRefusesGet() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login("admin");
+        Page page = wc.goTo(global("testConnection?credentialsId=nexor-key"), null);
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(405);
+        assertThat(nexor.sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void jobCredentialsListShowsNothingToReaders() throws Exception {
+        String path = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/fillCredentialsIdItems";
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.login("reader");
+        String asReader = wc.getPage(wc.addCrumb(new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
+                .getWebResponse().getContentAsString();
+        assertThat(asReader).doesNotContain("nexor-key");
+        JenkinsRule.WebClient dev = j.createWebClient();
+        dev.login("dev");
+        String asDev = dev.getPage(dev.addCrumb(new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
+                .getWebResponse().getContentAsString();
+        assertThat(asDev).contains("nexor-key");
+    }
+
+    @Test
+    void anonymousUsersCannotRunFormChecks() throws Exception {
+        String path = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/checkLeadId?value=x";
+        assertThat(post(null, path)).isEqualTo(403);
+        assertThat(post("reader", path)).isEqualTo(200);
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.nexor;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.ItemGroup;
+import hudson.util.Secret;
+import io.jenkins.plugins.nexor.sandbox.NexorSandbox;
+import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * A nexor-sandbox on loopback, the Jenkins under test pointed at it, and its key stored as the Secret text
+ * credential {@code nexor-key} (also the global default). One per test.
+ */
+final class SandboxFixture implements AutoCloseable {
+    static final String CREDENTIALS_ID = "nexor-key";
+
+    private final NexorSandbox sandbox;
+
+    private SandboxFixture(NexorSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    static SandboxFixture start(JenkinsRule j) throws Exception {
+        NexorSandbox sandbox = NexorSandbox.builder().port(0).start();
+        NexorGlobalConfiguration config = NexorGlobalConfiguration.get();
+        config.setBaseUrl(sandbox.baseUrl());
+        addSecretText(j.jenkins, CREDENTIALS_ID, sandbox.apiKey());
+        config.setCredentialsId(CREDENTIALS_ID);
+        return new SandboxFixture(sandbox);
+    }
+
+    /** Adds a Secret text credential to the store of a context: Jenkins itself, or a folder. */
+    static void addSecretText(ItemGroup<?> context, String id, String secret) throws Exception {
+        CredentialsStore store = null;
+        for (CredentialsStore s : CredentialsProvider.lookupStores(context)) {
+            if (s.getContext() == context) {
+                store = s;
+                break;
+            }
+        }
+        if (store == null) {
+            throw new IllegalStateException("no credentials store for " + context);
+        }
+        store.addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Nexor API key", Secret.fromString(secret)));
+    }
+
+    NexorSandbox sandbox() {
+        return sandbox;
+    }
+
+    String key() {
+        return sandbox.apiKey();
+    }
+
+    /** A seeded lead with a phone and an e-mail, inside WhatsApp's 24-hour window. */
+    String lead() {
+        return SandboxDirectory.DEMO_LEAD_ANA;
+    }
+
+    String workflow() {
+        return SandboxDirectory.DEMO_WORKFLOW;
+    }
+
+    String template() {
+        return SandboxDirectory.DEMO_TEMPLATE;
+    }
+
+    String lastRequestBody() {
+        List<?> requests = sandbox.requests();
+        return String.valueOf(((io.jenkins.plugins.nexor.sandbox.RecordedRequest) requests.get(requests.size() - 1)).body());
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

@@ -1,0 +1,127 @@
+package io.jenkins.plugins.nexor.sandbox;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar nexor-sandbox.jar [options]}: starts a sandbox and prints how to use it. */
+public final class SandboxMain {
+    static final String HELP = """
+            nexor-sandbox: a local Nexor on 127.0.0.1 for tests, demos and rehearsals (nothing leaves this machine)
+
+            Usage: java -jar nexor-sandbox.jar [options]
+
+              --port N             port to listen on (default 8787; 0 picks a free port)
+              --api-key KEY        the key the sandbox accepts (default %s)
+              --latency DURATION   added to every API request, e.g. 50ms or 2s (default 0)
+              --rate-limit N       API requests per second before 429 + Retry-After (default: no limit)
+              --fault FAULT        inject a fault in every API request: latency=MILLIS, status=CODE[;retry-after=S],
+                                   drop-before-read, drop-after-read, malformed-json, html, success-false
+                                   (per request: header X-Sandbox-Fault with the same text)
+              --data FILE          add leads, workflows and templates from a JSON file
+              --accept-any-lead    treat every well-formed lead id as a lead with phone and e-mail (load tests)
+              --max-messages N     requests and messages kept for inspection (default 1000)
+              --help               this text
+            """.formatted(NexorSandbox.DEMO_API_KEY);
+
+    private SandboxMain() {}
+
+    public static void main(String[] args) throws Exception {
+        NexorSandbox sandbox;
+        try {
+            sandbox = parse(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nexor-sandbox: " + e.getMessage());
+            System.err.println("Try --help.");
+            System.exit(2);
+            return;
+        }
+        if (sandbox == null) {
+            return; // --help
+        }
+        printBanner(sandbox, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /** Starts a sandbox from command-line options; null after --help. */
+    static NexorSandbox parse(String[] args, PrintStream out) throws java.io.IOException {
+        NexorSandbox.Builder b = NexorSandbox.builder().port(8787);
+        SandboxDirectory directory = SandboxDirectory.seeded();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    out.print(HELP);
+                    return null;
+                }
+                case "--port" -> b.port(number(a, value(args, ++i, a)));
+                case "--api-key" -> b.apiKey(value(args, ++i, a));
+                case "--latency" -> b.latency(duration(value(args, ++i, a)));
+                case "--rate-limit" -> b.rateLimit(number(a, value(args, ++i, a)));
+                case "--fault" -> b.fault(Fault.parse(value(args, ++i, a)));
+                case "--data" -> directory.load(Path.of(value(args, ++i, a)), SandboxJson.MAPPER);
+                case "--accept-any-lead" -> directory.acceptAnyLead(true);
+                case "--max-messages" -> b.maxMessages(number(a, value(args, ++i, a)));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return b.directory(directory).start();
+    }
+
+    static void printBanner(NexorSandbox sandbox, PrintStream out) {
+        out.printf("""
+                Nexor sandbox running (nothing leaves this machine).
+                  API base URL : %s
+                  API key      : %s
+                  Messages page: %s/
+                  Demo lead    : %s (Ana: WhatsApp, e-mail, call)
+                  Demo workflow: %s
+                  Demo template: %s (pedido_enviado: {{1}} name, {{2}} order)
+
+                Try it:
+                  curl -s -X POST %s/messages -H 'Content-Type: application/json' -H 'X-API-Key: %s' \\
+                    -d '{"lead_id":"%s","workflow_id":"%s","channel":"whatsapp","content":"Hola Ana"}'
+                Ctrl-C stops it.
+                """, sandbox.baseUrl(), sandbox.apiKey(), sandbox.rootUrl(), SandboxDirectory.DEMO_LEAD_ANA,
+                SandboxDirectory.DEMO_WORKFLOW, SandboxDirectory.DEMO_TEMPLATE, sandbox.baseUrl(), sandbox.apiKey(),
+                SandboxDirectory.DEMO_LEAD_ANA, SandboxDirectory.DEMO_WORKFLOW);
+        out.flush();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String option, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got \"" + text + "\"");
+        }
+    }
+
+    /** {@code 50ms}, {@code 2s}, or plain milliseconds. */
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            return Duration.ofMillis(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--latency needs a duration such as 50ms or 2s, got \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.nexor.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: options, data file, banner, help. */
+class SandboxMainTest {
+
+    @Test
+    void optionsStartASandboxWithThemAndTheBannerSaysHowToUseIt(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data.json");
+        Files.writeString(data, """
+                {"leads":[{"id":"11111111-2222-4333-8444-555555555555","name":"Eva","phone":"+34999","inWhatsappWindow":false}],
+                 "workflows":[{"id":"66666666-7777-4888-9999-000000000000","name":"Citas"}]}""");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (NexorSandbox s = SandboxMain.parse(new String[] {"--port", "0", "--api-key", "nxr_live_other", "--data",
+                data.toString(), "--latency", "5ms", "--max-messages", "10"}, new PrintStream(out))) {
+            assertThat(s.apiKey()).isEqualTo("nxr_live_other");
+            assertThat(s.directory().lead("11111111-2222-4333-8444-555555555555").name()).isEqualTo("Eva");
+            assertThat(s.directory().workflow("66666666-7777-4888-9999-000000000000").name()).isEqualTo("Citas");
+            assertThat(s.directory().lead(SandboxDirectory.DEMO_LEAD_ANA)).isNotNull(); // seeds stay
+            SandboxMain.printBanner(s, new PrintStream(out));
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("API base URL : http://127.0.0.1:")
+                .contains("curl -s -X POST").contains(SandboxDirectory.DEMO_LEAD_ANA);
+    }
+
+    @Test
+    void helpListsEveryOption() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(SandboxMain.parse(new String[] {"--help"}, new PrintStream(out))).isNull();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--api-key", "--latency", "--rate-limit",
+                "--fault", "--data", "--accept-any-lead", "--max-messages");
+    }
+
+    @Test
+    void badOptionsAreExplained() {
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--bogus"}, System.out))
+                .hasMessage("unknown option --bogus");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port"}, System.out))
+                .hasMessage("--port needs a value");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fault", "boom"}, System.out))
+                .hasMessageContaining("unknown fault \"boom\"");
+        assertThat(SandboxMain.duration("50ms")).isEqualTo(Duration.ofMillis(50));
+        assertThat(SandboxMain.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+    }
+}

@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ItemGroup;
 import hudson.util.Secret;
 import io.jenkins.plugins.nexor.sandbox.NexorSandbox;
+import io.jenkins.plugins.nexor.sandbox.RecordedRequest;
 import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -72,8 +73,8 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     String lastRequestBody() {
-        List<?> requests = sandbox.requests();
-        return String.valueOf(((io.jenkins.plugins.nexor.sandbox.RecordedRequest) requests.get(requests.size() - 1)).body());
+        List<RecordedRequest> requests = sandbox.requests();
+        return requests.get(requests.size() - 1).body();
     }
 
     @Override

@@ -50,7 +50,12 @@ final class ApiHandler implements HttpHandler {
         Exchange exchange = new Exchange(ex);
         try {
             if (path.startsWith(API + "/") || path.equals(API)) {
-                api(exchange, method, path.substring(API.length()));
+                sandbox.activeCounter().incrementAndGet();
+                try {
+                    api(exchange, method, path.substring(API.length()));
+                } finally {
+                    sandbox.activeCounter().decrementAndGet();
+                }
             } else if (path.equals("/") && method.equals("GET")) {
                 exchange.respond(200, "text/html; charset=utf-8",
                         PageHandler.render(sandbox).getBytes(StandardCharsets.UTF_8));

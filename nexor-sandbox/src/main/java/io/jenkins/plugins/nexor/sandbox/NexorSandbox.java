@@ -56,6 +56,7 @@ public final class NexorSandbox implements AutoCloseable {
     private final AtomicReference<Fault> globalFault = new AtomicReference<>();
     private final AtomicReference<Fault> nextFault = new AtomicReference<>();
     private final AtomicInteger nextFaultCount = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
 
     private NexorSandbox(Builder b) throws IOException {
         this.apiKey = b.apiKey;
@@ -123,6 +124,15 @@ public final class NexorSandbox implements AutoCloseable {
     /** Messages sent per lead. */
     public Map<String, Integer> sentCounts() {
         return journal.sentCounts();
+    }
+
+    /** API requests being handled right now (e.g. held by a latency fault): lets a test act mid-request. */
+    public int activeRequests() {
+        return active.get();
+    }
+
+    AtomicInteger activeCounter() {
+        return active;
     }
 
     /** A fault for every API request from now on (null: none). */

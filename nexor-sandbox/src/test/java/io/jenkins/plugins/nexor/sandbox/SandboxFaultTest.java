@@ -116,6 +116,7 @@ class SandboxFaultTest {
         assertThatThrownBy(() -> client.send(message)).isExactlyInstanceOf(TransportException.class)
                 .hasMessageContaining("read timeout");
         assertThat(received()).isEqualTo(0); // still sleeping: recorded when it answers
+        assertThat(nexor.sandbox().activeRequests()).isEqualTo(1);
     }
 
     @Test

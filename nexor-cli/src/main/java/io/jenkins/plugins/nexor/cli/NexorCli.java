@@ -1,0 +1,53 @@
+package io.jenkins.plugins.nexor.cli;
+
+import io.jenkins.plugins.nexor.client.NexorClient;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code nexor}: send WhatsApp messages, e-mails and calls through Nexor from any shell or CI. */
+@Command(name = "nexor", mixinStandardHelpOptions = true, versionProvider = NexorCli.Version.class,
+        description = "Send WhatsApp messages, e-mails and AI calls to leads through Nexor's public API.",
+        subcommands = {SendCommand.class, SendBulkCommand.class, ValidateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "The API key comes from NEXOR_API_KEY or --api-key-file, never from the command line.",
+                ExitCodes.HELP})
+public final class NexorCli implements Runnable {
+    /** The environment (NEXOR_API_KEY, NEXOR_BASE_URL); replaceable for in-process tests. */
+    final Map<String, String> env;
+
+    NexorCli(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line and returns its exit code. */
+    static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new NexorCli(env));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExpandAtFiles(false); // "@file" is ours: --content @msg.txt reads the file
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println("nexor: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** The version of the client library this CLI is built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nexor " + NexorClient.VERSION};
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.nexor.cli;
+
+import io.jenkins.plugins.nexor.client.BulkEntry;
+import io.jenkins.plugins.nexor.client.MessageResult;
+import io.jenkins.plugins.nexor.client.Problem;
+import io.jenkins.plugins.nexor.client.WireFormat;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How results and problems are printed: an aligned table for people, JSON ({@code --json}) for scripts. */
+final class Output {
+    private Output() {}
+
+    static void result(PrintWriter out, MessageResult r, boolean json) {
+        if (json) {
+            out.println(new String(WireFormat.writeResult(r), StandardCharsets.UTF_8));
+            return;
+        }
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("channel", r.channel());
+        rows.put("type", r.type());
+        rows.put("message_id", r.messageId());
+        rows.put("provider_message_id", r.providerMessageId());
+        rows.put("activity_id", r.activityId());
+        rows.put("call_id", r.callId());
+        rows.put("call_status", r.callStatus());
+        rows.forEach((k, v) -> {
+            if (v != null) {
+                out.printf("%-20s %s%n", k, v);
+            }
+        });
+    }
+
+    static void problems(PrintWriter err, List<Problem> problems) {
+        for (Problem p : problems) {
+            err.println((p.isError() ? "error: " : "warning: ") + option(p) + ": " + p.message());
+        }
+    }
+
+    /** The option a problem is about, e.g. {@code --lead}. */
+    static String option(Problem p) {
+        return switch (p.field()) {
+            case LEAD_ID -> "--lead";
+            case WORKFLOW_ID -> "--workflow";
+            case TEMPLATE_ID -> "--template";
+            case BEGIN_MESSAGE -> "--begin-message";
+            case API_KEY -> "NEXOR_API_KEY";
+            case BASE_URL -> "--base-url";
+            default -> "--" + p.field().propertyName();
+        };
+    }
+
+    static final String CSV_HEADER = "index,lead_id,outcome,message_id,provider_message_id,activity_id,call_id,"
+            + "call_status,may_have_been_sent,attempts,error";
+
+    static String csv(BulkEntry e) {
+        MessageResult r = e.result();
+        return String.join(",", Integer.toString(e.index() + 1), Csv.quote(e.leadId()), e.outcome().name(),
+                Csv.quote(r == null ? null : r.messageId()), Csv.quote(r == null ? null : r.providerMessageId()),
+                Csv.quote(r == null ? null : r.activityId()), Csv.quote(r == null ? null : r.callId()),
+                Csv.quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
+                Integer.toString(e.attempts()), Csv.quote(e.error()));
+    }
+}

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.nexor.cli;
+
+import io.jenkins.plugins.nexor.client.InvalidRequestException;
+import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.MessageResult;
+import io.jenkins.plugins.nexor.client.NexorClient;
+import io.jenkins.plugins.nexor.client.NexorException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code nexor send}: one message, the ids on stdout, a non-zero exit code on any failure. */
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Send one message and print Nexor's ids.",
+        footer = {"", "Examples:",
+                "  export NEXOR_API_KEY=nxr_live_...",
+                "  nexor send --lead 3c90c3cc-0d44-4b50-8888-8dd25736052a --workflow 5f0e8a1e-2b7c-4d1a-9c3e-7a6b5d4c3b2a \\",
+                "             --channel whatsapp --content 'Hola Ana, tu pedido salió hoy.'",
+                "  nexor send --lead $LEAD --workflow $WF --channel email --subject Factura --html @mail.html --json",
+                "  nexor send --lead $LEAD --workflow $WF --channel whatsapp --template $TPL --components @params.json",
+                "", ExitCodes.HELP})
+final class SendCommand implements Callable<Integer> {
+    @ParentCommand
+    NexorCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-l", "--lead"}, paramLabel = "UUID", description = "the lead to contact")
+    String lead;
+
+    @Mixin
+    MessageOptions message;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--json", description = "print the result as JSON")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "say what is sent where (never the key)")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MessageRequest request;
+        try {
+            request = message.toBuilder().leadId(lead).build();
+        } catch (InvalidRequestException e) {
+            Output.problems(err, e.validation().problems());
+            return ExitCodes.INVALID;
+        }
+        Output.problems(err, request.warnings());
+        try {
+            NexorClient client = connection.client(cli.env);
+            if (verbose) {
+                err.println("sending " + request + " to " + client.baseUrl());
+            }
+            MessageResult result = client.send(request);
+            Output.result(out, result, json);
+            return ExitCodes.OK;
+        } catch (ConnectionOptions.UsageProblem e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (NexorException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.of(e);
+        }
+    }
+}

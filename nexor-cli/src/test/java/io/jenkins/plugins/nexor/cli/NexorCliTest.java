@@ -1,0 +1,166 @@
+package io.jenkins.plugins.nexor.cli;
+
+import static io.jenkins.plugins.nexor.sandbox.SandboxDirectory.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.nexor.sandbox.Fault;
+import io.jenkins.plugins.nexor.sandbox.NexorSandboxExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nexor} in-process and as a real process, against the sandbox: outputs, exit codes, and never the key. */
+class NexorCliTest {
+    @RegisterExtension
+    static final NexorSandboxExtension nexor = new NexorSandboxExtension();
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private Map<String, String> env() {
+        return Map.of("NEXOR_API_KEY", nexor.sandbox().apiKey(), "NEXOR_BASE_URL", nexor.sandbox().baseUrl());
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return NexorCli.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private int send(String... extra) {
+        List<String> args = new ArrayList<>(List.of("send", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW));
+        args.addAll(List.of(extra));
+        return run(env(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void sendsAndPrintsTheIds() {
+        assertThat(send("--channel", "whatsapp", "--content", "Hola Ana")).isZero();
+        assertThat(out.toString()).contains("channel              whatsapp").contains("provider_message_id  wamid.");
+        assertThat(nexor.sandbox().sentCount(DEMO_LEAD_ANA)).isEqualTo(1);
+    }
+
+    @Test
+    void jsonOutputParsesAndFilesAreRead(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("mail.html");
+        Files.writeString(html, "<p>Hola <b>Ana</b></p>");
+        assertThat(send("--channel", "email", "--subject", "Factura", "--html", "@" + html, "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("success").asBoolean()).isTrue();
+        assertThat(json.get("activity_id").asText()).startsWith("act_");
+        assertThat(nexor.sandbox().messages().get(0).content()).isEqualTo("<p>Hola <b>Ana</b></p>");
+    }
+
+    @Test
+    void everyValidationErrorNamesItsOptionAndNothingIsSent() {
+        int code = run(env(), "send", "--lead", "x", "--channel", "whatsapp", "--components", "[1]");
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err.toString()).contains("error: --lead: leadId must be a UUID")
+                .contains("error: --workflow: workflowId is required")
+                .contains("error: --content: A WhatsApp message needs content")
+                .contains("error: --components:");
+        assertThat(nexor.sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void validateChecksWithoutSending() {
+        assertThat(run(env(), "validate", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call",
+                "--subject", "x")).isZero();
+        assertThat(out.toString()).contains("valid: nothing was sent");
+        assertThat(err.toString()).contains("warning: --subject: subject applies only to email");
+        assertThat(run(env(), "validate", "--channel", "fax")).isEqualTo(ExitCodes.INVALID);
+        assertThat(nexor.sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void eachFailureHasItsExitCode() {
+        assertThat(run(Map.of("NEXOR_BASE_URL", nexor.sandbox().baseUrl()), "send", "--lead", DEMO_LEAD_ANA,
+                "--workflow", DEMO_WORKFLOW, "--channel", "call")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err.toString()).contains("no API key: set NEXOR_API_KEY");
+        assertThat(run(Map.of("NEXOR_API_KEY", "nxr_live_wrong", "NEXOR_BASE_URL", nexor.sandbox().baseUrl()), "send",
+                "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call"))
+                .isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(run(env(), "send", "--lead", DEMO_LEAD_DIEGO, "--workflow", DEMO_WORKFLOW, "--channel", "email",
+                "--content", "x")).isEqualTo(ExitCodes.REJECTED);
+        nexor.sandbox().failNext(3, Fault.rateLimited(0));
+        assertThat(send("--channel", "call")).isEqualTo(ExitCodes.RATE_LIMITED);
+        nexor.sandbox().failNext(1, Fault.status(500));
+        assertThat(send("--channel", "call")).isEqualTo(ExitCodes.SERVER_ERROR);
+        nexor.sandbox().failNext(1, Fault.of(Fault.Kind.DROP_AFTER_READ));
+        assertThat(send("--channel", "call")).isEqualTo(ExitCodes.MAY_HAVE_BEEN_SENT);
+        assertThat(run(Map.of("NEXOR_API_KEY", nexor.sandbox().apiKey(), "NEXOR_BASE_URL", "http://127.0.0.1:1/api"),
+                "send", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call"))
+                .isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(err.toString()).contains("Nothing was sent").contains("may have been sent");
+    }
+
+    @Test
+    void theKeyIsNeverPrintedEvenVerbose() {
+        send("--channel", "whatsapp", "--content", "Hola", "--verbose");
+        nexor.sandbox().failNext(1, Fault.status(401));
+        send("--channel", "call", "--verbose");
+        run(Map.of("NEXOR_API_KEY", "nxr_live_wrong_secret_9", "NEXOR_BASE_URL", nexor.sandbox().baseUrl()), "send",
+                "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call", "-v");
+        assertThat(err.toString()).contains("sending MessageRequest{channel=whatsapp");
+        assertThat(out + err.toString()).doesNotContain(nexor.sandbox().apiKey()).doesNotContain("wrong_secret_9");
+    }
+
+    @Test
+    void sendBulkReportsEveryLead(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("leads.csv");
+        Files.writeString(csv, "lead_id,content\n" + DEMO_LEAD_ANA + ",\"Hola Ana, \"\"VIP\"\"\"\n" + DEMO_LEAD_DIEGO
+                + ",\nnot-a-lead,x\n" + DEMO_LEAD_CARLA + ",Hola Carla\n");
+        int code = run(env(), "send-bulk", "--leads", csv.toString(), "--workflow", DEMO_WORKFLOW, "--channel",
+                "whatsapp", "--content", "Hola");
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(Output.CSV_HEADER);
+        assertThat(lines.get(1)).startsWith("1," + DEMO_LEAD_ANA + ",SENT,");
+        assertThat(lines.get(2)).startsWith("2," + DEMO_LEAD_DIEGO + ",SENT,");
+        assertThat(lines.get(3)).startsWith("3,not-a-lead,SKIPPED,");
+        assertThat(lines.get(4)).startsWith("4," + DEMO_LEAD_CARLA + ",FAILED,").contains("Lead has no phone");
+        assertThat(err.toString()).contains("row 3 skipped").contains("progress: 4/4");
+        assertThat(nexor.sandbox().messages().get(0).content()).isIn("Hola Ana, \"VIP\"", "Hola");
+    }
+
+    @Test
+    void demoSendsFourMessagesThroughAnEmbeddedSandbox() {
+        assertThat(run(Map.of(), "demo", "--once")).isZero();
+        assertThat(out.toString()).contains("== WhatsApp text", "== WhatsApp template", "== E-mail", "== Call")
+                .contains("4 messages sent. See them at http://127.0.0.1:");
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run(Map.of(), "--version")).isZero();
+        assertThat(out.toString()).startsWith("nexor ");
+        assertThat(run(Map.of(), "send", "--help")).isZero();
+        assertThat(out.toString()).contains("--lead", "--components", "--api-key-file", "Examples:", "Exit codes:");
+        assertThat(run(Map.of(), "send", "--api-key", "x")).isEqualTo(ExitCodes.USAGE); // no plain key option
+    }
+
+    @Test
+    void runsAsARealProcess() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), NexorCli.class.getName(), "send", "--lead", DEMO_LEAD_ANA,
+                "--workflow", DEMO_WORKFLOW, "--channel", "call", "--json");
+        pb.environment().put("NEXOR_API_KEY", nexor.sandbox().apiKey());
+        pb.environment().put("NEXOR_BASE_URL", nexor.sandbox().baseUrl());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(new ObjectMapper().readTree(output).get("call_status").asText()).isEqualTo("registered");
+        assertThat(output).doesNotContain(nexor.sandbox().apiKey());
+    }
+}

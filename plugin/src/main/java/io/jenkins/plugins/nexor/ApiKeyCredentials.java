@@ -33,9 +33,11 @@ final class ApiKeyCredentials {
         if (found != null) {
             return found.getSecret().getPlainText();
         }
-        StandardCredentials other = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        StandardCredentials other =
+                CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
         if (other != null) {
-            throw new AbortException(Messages.Credentials_wrongType(credentialsId, other.getDescriptor().getDisplayName()));
+            throw new AbortException(Messages.Credentials_wrongType(
+                    credentialsId, other.getDescriptor().getDisplayName()));
         }
         throw new AbortException(Messages.Credentials_unknown(credentialsId));
     }
@@ -43,8 +45,8 @@ final class ApiKeyCredentials {
     /** The key of a credential visible at Jenkins' root (global configuration, "Test connection"). */
     static String resolveGlobal(String credentialsId) {
         StringCredentials found = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        List.of()),
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.withId(credentialsId));
         return found == null ? null : found.getSecret().getPlainText();
     }
@@ -58,8 +60,8 @@ final class ApiKeyCredentials {
         model.includeEmptyValue();
         Authentication auth = item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
         if (item == null) {
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(),
-                    CredentialsMatchers.always());
+            model.includeMatchingAs(
+                    ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
         } else {
             model.includeMatchingAs(auth, item, StringCredentials.class, List.of(), CredentialsMatchers.always());
         }

@@ -23,6 +23,7 @@ public final class MessageFields implements Serializable {
     private String templateId;
     /** A JSON string (forms) or a list of maps (Pipeline scripts). */
     private Object components;
+
     private String beginMessage;
     private FailurePolicy onFailure;
 

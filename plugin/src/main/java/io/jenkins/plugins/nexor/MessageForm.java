@@ -56,8 +56,15 @@ final class MessageForm {
     }
 
     static FormValidation checkContent(String value, String channel, String html, String templateId) {
-        return check(Field.CONTENT, MessageRequest.builder().channel(channel).content(value).html(html)
-                .templateId(templateId), value, channel);
+        return check(
+                Field.CONTENT,
+                MessageRequest.builder()
+                        .channel(channel)
+                        .content(value)
+                        .html(html)
+                        .templateId(templateId),
+                value,
+                channel);
     }
 
     static FormValidation checkSubject(String value, String channel) {
@@ -65,17 +72,21 @@ final class MessageForm {
     }
 
     static FormValidation checkTemplateId(String value, String channel) {
-        return check(Field.TEMPLATE_ID, MessageRequest.builder().channel(channel).templateId(value), value, channel);
+        return check(
+                Field.TEMPLATE_ID, MessageRequest.builder().channel(channel).templateId(value), value, channel);
     }
 
     static FormValidation checkComponents(String value, String channel, String templateId) {
-        return check(Field.COMPONENTS, MessageRequest.builder().channel(channel).templateId(templateId)
-                .components(value), value, channel);
+        return check(
+                Field.COMPONENTS,
+                MessageRequest.builder().channel(channel).templateId(templateId).components(value),
+                value,
+                channel);
     }
 
     static FormValidation checkBeginMessage(String value, String channel) {
-        return check(Field.BEGIN_MESSAGE, MessageRequest.builder().channel(channel).beginMessage(value), value,
-                channel);
+        return check(
+                Field.BEGIN_MESSAGE, MessageRequest.builder().channel(channel).beginMessage(value), value, channel);
     }
 
     /** Problems as one form message: the errors if any, else the warnings. */

@@ -43,8 +43,8 @@ public final class NexorClients {
         }
         return clients.computeIfAbsent(digest(apiKey), d -> {
             NexorGlobalConfiguration config = NexorGlobalConfiguration.get();
-            return newClient(apiKey, config.getBaseUrl(), config.getConnectTimeoutSeconds(),
-                    config.getReadTimeoutSeconds());
+            return newClient(
+                    apiKey, config.getBaseUrl(), config.getConnectTimeoutSeconds(), config.getReadTimeoutSeconds());
         });
     }
 

@@ -113,7 +113,9 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
     public FormValidation doCheckBaseUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String url = MessageFields.blankToNull(value);
-        return url == null ? FormValidation.ok() : MessageForm.toFormValidation(Validation.ofBaseUrl(url).problems());
+        return url == null
+                ? FormValidation.ok()
+                : MessageForm.toFormValidation(Validation.ofBaseUrl(url).problems());
     }
 
     @POST

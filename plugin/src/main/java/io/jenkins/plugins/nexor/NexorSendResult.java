@@ -25,7 +25,12 @@ public final class NexorSendResult implements Serializable {
     private final String error;
     private final boolean mayHaveBeenSent;
 
-    private NexorSendResult(boolean success, String channel, MessageResult r, List<String> warnings, String error,
+    private NexorSendResult(
+            boolean success,
+            String channel,
+            MessageResult r,
+            List<String> warnings,
+            String error,
             boolean mayHaveBeenSent) {
         this.success = success;
         this.channel = channel;

@@ -184,36 +184,43 @@ public class NexorSendStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckContent(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String channel, @QueryParameter String html, @QueryParameter String templateId) {
+        public FormValidation doCheckContent(
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String channel,
+                @QueryParameter String html,
+                @QueryParameter String templateId) {
             MessageForm.checkReadable(item);
             return MessageForm.checkContent(value, channel, html, templateId);
         }
 
         @POST
-        public FormValidation doCheckSubject(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String channel) {
+        public FormValidation doCheckSubject(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
             MessageForm.checkReadable(item);
             return MessageForm.checkSubject(value, channel);
         }
 
         @POST
-        public FormValidation doCheckTemplateId(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String channel) {
+        public FormValidation doCheckTemplateId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
             MessageForm.checkReadable(item);
             return MessageForm.checkTemplateId(value, channel);
         }
 
         @POST
-        public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String channel, @QueryParameter String templateId) {
+        public FormValidation doCheckComponents(
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String channel,
+                @QueryParameter String templateId) {
             MessageForm.checkReadable(item);
             return MessageForm.checkComponents(value, channel, templateId);
         }
 
         @POST
-        public FormValidation doCheckBeginMessage(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String channel) {
+        public FormValidation doCheckBeginMessage(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
             MessageForm.checkReadable(item);
             return MessageForm.checkBeginMessage(value, channel);
         }

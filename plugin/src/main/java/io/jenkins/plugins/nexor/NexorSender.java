@@ -46,16 +46,18 @@ final class NexorSender {
             throws AbortException, InterruptedException {
         NexorGlobalConfiguration config = NexorGlobalConfiguration.get();
         MessageRequest request = validate(fields.toRequest(expand));
-        List<String> warnings = request.warnings().stream().map(Problem::toString).toList();
+        List<String> warnings =
+                request.warnings().stream().map(Problem::toString).toList();
         PrintStream log = listener.getLogger();
         warnings.forEach(w -> log.println(Messages.Console_warning(w)));
 
-        String credentialsId = fields.getCredentialsId() != null ? expand.apply(fields.getCredentialsId())
-                : config.getCredentialsId();
+        String credentialsId =
+                fields.getCredentialsId() != null ? expand.apply(fields.getCredentialsId()) : config.getCredentialsId();
         String key = ApiKeyCredentials.resolve(run, credentialsId);
         Validation keyCheck = Validation.ofApiKey(key);
         if (keyCheck.hasErrors()) {
-            throw new AbortException(Messages.Credentials_badKey(credentialsId, keyCheck.errors().get(0).message()));
+            throw new AbortException(Messages.Credentials_badKey(
+                    credentialsId, keyCheck.errors().get(0).message()));
         }
         keyCheck.warnings().forEach(w -> log.println(Messages.Console_warning(w.message())));
 
@@ -90,8 +92,9 @@ final class NexorSender {
         }
     }
 
-    private NexorSendResult onFailure(MessageFields fields, NexorGlobalConfiguration config, MessageRequest request,
-            NexorSendResult failed) throws AbortException {
+    private NexorSendResult onFailure(
+            MessageFields fields, NexorGlobalConfiguration config, MessageRequest request, NexorSendResult failed)
+            throws AbortException {
         FailurePolicy policy = fields.getOnFailure() != null ? fields.getOnFailure() : config.getDefaultOnFailure();
         String line = Messages.Console_failed(failed.getChannel(), request.leadId(), failed.getError());
         switch (policy) {
@@ -109,7 +112,12 @@ final class NexorSender {
     }
 
     private void record(MessageRequest request, NexorSendResult result) {
-        NexorSendAction.of(run).add(new SentMessage(System.currentTimeMillis(), request.channel().wireName(),
-                request.leadId(), request.workflowId(), result));
+        NexorSendAction.of(run)
+                .add(new SentMessage(
+                        System.currentTimeMillis(),
+                        request.channel().wireName(),
+                        request.leadId(),
+                        request.workflowId(),
+                        result));
     }
 }

@@ -54,7 +54,9 @@ class FailurePolicyTest {
     void serverErrorFailsTheBuildByDefaultAndIsNotResent() throws Exception {
         nexor.sandbox().failNext(1, Fault.status(500));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send("")));
-        j.assertLogContains("[Nexor] call to lead " + nexor.lead() + " failed: Nexor failed while handling the message (HTTP 500", b);
+        j.assertLogContains(
+                "[Nexor] call to lead " + nexor.lead() + " failed: Nexor failed while handling the message (HTTP 500",
+                b);
         j.assertLogContains("may have been sent", b);
         assertThat(nexor.sandbox().requests()).hasSize(1);
     }
@@ -88,8 +90,10 @@ class FailurePolicyTest {
 
     @Test
     void validationFailsEvenWithTheContinuePolicy() throws Exception {
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE,
-                run("nexorSend leadId: 'x', workflowId: '%s', channel: 'call', onFailure: 'continue'".formatted(nexor.workflow())));
+        WorkflowRun b = j.assertBuildStatus(
+                Result.FAILURE,
+                run("nexorSend leadId: 'x', workflowId: '%s', channel: 'call', onFailure: 'continue'"
+                        .formatted(nexor.workflow())));
         j.assertLogContains("leadId must be a UUID", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
     }
@@ -111,8 +115,10 @@ class FailurePolicyTest {
 
     @Test
     void credentialsOfTheWrongTypeAreNamed() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "user-pass", "", "user", "nxr_live_password_not_key"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "user-pass", "", "user", "nxr_live_password_not_key"));
         SystemCredentialsProvider.getInstance().save();
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send(", credentialsId: 'user-pass'")));
         j.assertLogContains("Nexor credentials \"user-pass\" are of type", b);
@@ -156,7 +162,8 @@ class FailurePolicyTest {
         WorkflowRun ok = run(send(""));
         for (WorkflowRun b : new WorkflowRun[] {failed, ok}) {
             j.assertLogNotContains(nexor.key(), b);
-            assertThat(Files.readString(new File(b.getRootDir(), "build.xml").toPath())).doesNotContain(nexor.key());
+            assertThat(Files.readString(new File(b.getRootDir(), "build.xml").toPath()))
+                    .doesNotContain(nexor.key());
             assertThat(b.getParent().getConfigFile().asString()).doesNotContain(nexor.key());
         }
     }

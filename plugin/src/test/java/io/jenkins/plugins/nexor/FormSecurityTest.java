@@ -30,9 +30,15 @@ class FormSecurityTest {
         job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("dev"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ)
+                .everywhere()
+                .to("dev"));
     }
 
     @AfterEach
@@ -84,13 +90,17 @@ class FormSecurityTest {
         String path = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/fillCredentialsIdItems";
         JenkinsRule.WebClient wc = j.createWebClient();
         wc.login("reader");
-        String asReader = wc.getPage(wc.addCrumb(new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
-                .getWebResponse().getContentAsString();
+        String asReader = wc.getPage(
+                        wc.addCrumb(new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
+                .getWebResponse()
+                .getContentAsString();
         assertThat(asReader).doesNotContain("nexor-key");
         JenkinsRule.WebClient dev = j.createWebClient();
         dev.login("dev");
-        String asDev = dev.getPage(dev.addCrumb(new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
-                .getWebResponse().getContentAsString();
+        String asDev = dev.getPage(dev.addCrumb(
+                        new WebRequest(URI.create(j.getURL() + path).toURL(), HttpMethod.POST)))
+                .getWebResponse()
+                .getContentAsString();
         assertThat(asDev).contains("nexor-key");
     }
 

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.nexor;
 
+import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
+import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
+import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,10 +15,6 @@ import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.jenkins.plugins.nexor.client.NexorClient;
 import org.junit.jupiter.api.Test;
-
-import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
-import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
-import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 
 /** Manage Jenkins → System → Nexor, as code: import, export, rules. */
 @WithJenkinsConfiguredWithCode
@@ -53,7 +52,8 @@ class GlobalConfigurationTest {
         assertThatThrownBy(() -> config.setBaseUrl("http://api.getnexor.ai/api/public"))
                 .hasMessageContaining("must use https");
         assertThat(config.doCheckBaseUrl("http://nexor.example").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(config.doCheckBaseUrl("http://127.0.0.1:9000/api/public").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(config.doCheckBaseUrl("http://127.0.0.1:9000/api/public").kind)
+                .isEqualTo(FormValidation.Kind.OK);
         assertThatThrownBy(() -> config.setReadTimeoutSeconds(0)).hasMessageContaining("from 1 to 300");
     }
 }

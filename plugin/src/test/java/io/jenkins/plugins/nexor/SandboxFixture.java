@@ -47,7 +47,8 @@ final class SandboxFixture implements AutoCloseable {
         if (store == null) {
             throw new IllegalStateException("no credentials store for " + context);
         }
-        store.addCredentials(Domain.global(),
+        store.addCredentials(
+                Domain.global(),
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Nexor API key", Secret.fromString(secret)));
     }
 

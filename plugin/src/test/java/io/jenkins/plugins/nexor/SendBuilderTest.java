@@ -40,12 +40,18 @@ class SendBuilderTest {
         NexorSendBuilder send = new NexorSendBuilder("${LEAD}", nexor.workflow(), "whatsapp");
         send.setContent("Hola ${LEAD}");
         p.getBuildersList().add(send);
-        p.getBuildersList().add(new Shell("echo \"id=$NEXOR_MESSAGE_ID wamid=$NEXOR_PROVIDER_MESSAGE_ID channel=$NEXOR_CHANNEL\""));
+        p.getBuildersList()
+                .add(new Shell(
+                        "echo \"id=$NEXOR_MESSAGE_ID wamid=$NEXOR_PROVIDER_MESSAGE_ID channel=$NEXOR_CHANNEL\""));
 
-        FreeStyleBuild b = j.assertBuildStatusSuccess(p.scheduleBuild2(0,
-                new ParametersAction(new StringParameterValue("LEAD", nexor.lead()))));
+        FreeStyleBuild b = j.assertBuildStatusSuccess(
+                p.scheduleBuild2(0, new ParametersAction(new StringParameterValue("LEAD", nexor.lead()))));
 
-        String id = b.getAction(NexorSendAction.class).getMessages().get(0).getResult().getMessageId();
+        String id = b.getAction(NexorSendAction.class)
+                .getMessages()
+                .get(0)
+                .getResult()
+                .getMessageId();
         j.assertLogContains("id=" + id + " wamid=wamid.", b);
         j.assertLogContains("channel=whatsapp", b);
         assertThat(nexor.lastRequestBody()).contains("\"content\":\"Hola " + nexor.lead() + "\"");

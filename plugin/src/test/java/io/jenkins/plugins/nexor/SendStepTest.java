@@ -38,13 +38,13 @@ class SendStepTest {
     @Test
     void whatsappTextReturnsTheIdsToASandboxedScript() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                def r = nexorSend credentialsId: 'nexor-key', leadId: '%s', workflowId: '%s', channel: 'whatsapp',
-                                  content: "Hola Ana, tu pedido salió hoy."
-                echo "success=${r.success} channel=${r.channel} type=${r.type}"
-                echo "messageId=${r.messageId} provider=${r.providerMessageId}"
-                echo "activity=${r.activityId} call=${r.callId} status=${r.callStatus} warnings=${r.warnings.size()}"
-                echo "error=${r.error} maybe=${r.mayHaveBeenSent}"
-                """.formatted(nexor.lead(), nexor.workflow())));
+            def r = nexorSend credentialsId: 'nexor-key', leadId: '%s', workflowId: '%s', channel: 'whatsapp',
+                              content: "Hola Ana, tu pedido salió hoy."
+            echo "success=${r.success} channel=${r.channel} type=${r.type}"
+            echo "messageId=${r.messageId} provider=${r.providerMessageId}"
+            echo "activity=${r.activityId} call=${r.callId} status=${r.callStatus} warnings=${r.warnings.size()}"
+            echo "error=${r.error} maybe=${r.mayHaveBeenSent}"
+            """.formatted(nexor.lead(), nexor.workflow())));
 
         j.assertLogContains("success=true channel=whatsapp type=text", b);
         j.assertLogContains("provider=wamid.", b);
@@ -52,38 +52,41 @@ class SendStepTest {
         j.assertLogContains("[Nexor] whatsapp to lead " + nexor.lead() + " sent:", b);
         j.assertLogNotContains("salió hoy", b); // content stays out of the console
         assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
-        assertThat(b.getAction(NexorSendAction.class).getMessages()).singleElement()
+        assertThat(b.getAction(NexorSendAction.class).getMessages())
+                .singleElement()
                 .satisfies(m -> assertThat(m.getResult().getMessageId()).isNotBlank());
     }
 
     @Test
     void whatsappTemplateWithComponentsAsPipelineMaps() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', templateId: '%s',
-                                  components: [[type: 'body', parameters: [[type: 'text', text: "Ana"]]]]
-                echo "type=${r.type}"
-                """.formatted(nexor.lead(), nexor.workflow(), nexor.template())));
+        WorkflowRun b =
+                j.assertBuildStatusSuccess(run("""
+                    def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', templateId: '%s',
+                                      components: [[type: 'body', parameters: [[type: 'text', text: "Ana"]]]]
+                    echo "type=${r.type}"
+                    """.formatted(nexor.lead(), nexor.workflow(), nexor.template())));
         j.assertLogContains("type=template", b);
-        assertThat(nexor.lastRequestBody()).contains("\"components\":[{\"type\":\"body\",\"parameters\":"
-                + "[{\"type\":\"text\",\"text\":\"Ana\"}]}]");
+        assertThat(nexor.lastRequestBody())
+                .contains("\"components\":[{\"type\":\"body\",\"parameters\":"
+                        + "[{\"type\":\"text\",\"text\":\"Ana\"}]}]");
     }
 
     @Test
     void emailWithSubjectAndHtml() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'email', subject: 'Factura',
-                                  html: '<p>Hola <b>Ana</b></p>'
-                echo "activity=${r.activityId != null} message=${r.messageId != null}"
-                """.formatted(nexor.lead(), nexor.workflow())));
+            def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'email', subject: 'Factura',
+                              html: '<p>Hola <b>Ana</b></p>'
+            echo "activity=${r.activityId != null} message=${r.messageId != null}"
+            """.formatted(nexor.lead(), nexor.workflow())));
         j.assertLogContains("activity=true message=true", b);
     }
 
     @Test
     void callReturnsItsStatus() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                def call = nexorSend leadId: '%s', workflowId: '%s', channel: 'call', beginMessage: 'Hola, te llamo de Acme'
-                echo "call=${call.callId} status=${call.callStatus}"
-                """.formatted(nexor.lead(), nexor.workflow())));
+            def call = nexorSend leadId: '%s', workflowId: '%s', channel: 'call', beginMessage: 'Hola, te llamo de Acme'
+            echo "call=${call.callId} status=${call.callStatus}"
+            """.formatted(nexor.lead(), nexor.workflow())));
         j.assertLogContains("status=registered", b);
         j.assertLogContains("call=call_", b);
     }
@@ -91,24 +94,28 @@ class SendStepTest {
     @Test
     void declarativePipelineUsesTheResultInALaterStage() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                pipeline {
-                  agent none
-                  stages {
-                    stage('notify') {
-                      steps {
-                        script {
-                          env.NEXOR_ID = nexorSend(leadId: '%s', workflowId: '%s', channel: 'whatsapp',
-                                                   content: 'Hola').messageId
-                        }
-                      }
-                    }
-                    stage('use') {
-                      steps { echo "later stage sees ${env.NEXOR_ID}" }
+            pipeline {
+              agent none
+              stages {
+                stage('notify') {
+                  steps {
+                    script {
+                      env.NEXOR_ID = nexorSend(leadId: '%s', workflowId: '%s', channel: 'whatsapp',
+                                               content: 'Hola').messageId
                     }
                   }
                 }
-                """.formatted(nexor.lead(), nexor.workflow())));
-        String id = b.getAction(NexorSendAction.class).getMessages().get(0).getResult().getMessageId();
+                stage('use') {
+                  steps { echo "later stage sees ${env.NEXOR_ID}" }
+                }
+              }
+            }
+            """.formatted(nexor.lead(), nexor.workflow())));
+        String id = b.getAction(NexorSendAction.class)
+                .getMessages()
+                .get(0)
+                .getResult()
+                .getMessageId();
         j.assertLogContains("later stage sees " + id, b);
     }
 
@@ -126,9 +133,9 @@ class SendStepTest {
     @Test
     void ignoredFieldsAreWarnedAboutAndReturned() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(run("""
-                def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', content: 'Hola', subject: 'x'
-                echo "warnings=${r.warnings}"
-                """.formatted(nexor.lead(), nexor.workflow())));
+            def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', content: 'Hola', subject: 'x'
+            echo "warnings=${r.warnings}"
+            """.formatted(nexor.lead(), nexor.workflow())));
         j.assertLogContains("[Nexor] warning: subject: subject applies only to email", b);
         j.assertLogContains("warnings=[subject: subject applies only to email", b);
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.nexor;
 
 import io.jenkins.plugins.nexor.client.MessageResult;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jenkinsci.plugins.scriptsecurity.sandbox.whitelists.Whitelisted;
 
@@ -21,7 +23,8 @@ public final class NexorSendResult implements Serializable {
     private final String activityId;
     private final String callId;
     private final String callStatus;
-    private final List<String> warnings;
+    /** An ArrayList, not List.of(): the result is kept in build.xml, and XStream cannot read JDK immutable lists. */
+    private final ArrayList<String> warnings;
     private final String error;
     private final boolean mayHaveBeenSent;
 
@@ -40,7 +43,7 @@ public final class NexorSendResult implements Serializable {
         this.activityId = r == null ? null : r.activityId();
         this.callId = r == null ? null : r.callId();
         this.callStatus = r == null ? null : r.callStatus();
-        this.warnings = List.copyOf(warnings);
+        this.warnings = new ArrayList<>(warnings);
         this.error = error;
         this.mayHaveBeenSent = mayHaveBeenSent;
     }
@@ -104,7 +107,7 @@ public final class NexorSendResult implements Serializable {
     /** Fields that were ignored for the channel, and similar remarks (empty when none). */
     @Whitelisted
     public List<String> getWarnings() {
-        return warnings;
+        return Collections.unmodifiableList(warnings);
     }
 
     /** Why the send failed, or null after success. */

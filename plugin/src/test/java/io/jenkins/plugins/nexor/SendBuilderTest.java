@@ -105,4 +105,23 @@ class SendBuilderTest {
         assertThat(new java.io.File(b.getRootDir(), "build.xml")).content().doesNotContain(nexor.key());
         assertThat(p.getConfigFile().asString()).doesNotContain(nexor.key());
     }
+
+    @Test
+    void theBuildPageSummarySurvivesARestart() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("reloaded");
+        NexorSendBuilder send = new NexorSendBuilder(nexor.lead(), nexor.workflow(), "whatsapp");
+        send.setContent("Hola");
+        send.setSubject("ignored for whatsapp");
+        p.getBuildersList().add(send);
+        j.buildAndAssertSuccess(p);
+
+        j.jenkins.reload();
+
+        FreeStyleBuild again = j.jenkins.getItemByFullName("reloaded", FreeStyleProject.class).getBuildByNumber(1);
+        NexorSendAction action = again.getAction(NexorSendAction.class);
+        assertThat(action.getMessages()).singleElement().satisfies(m -> {
+            assertThat(m.getResult().getProviderMessageId()).startsWith("wamid.");
+            assertThat(m.getResult().getWarnings()).singleElement().asString().startsWith("subject:");
+        });
+    }
 }

@@ -25,6 +25,7 @@ public final class NexorSendResult implements Serializable {
     private final String callStatus;
     /** An ArrayList, not List.of(): the result is kept in build.xml, and XStream cannot read JDK immutable lists. */
     private final ArrayList<String> warnings;
+
     private final String error;
     private final boolean mayHaveBeenSent;
 

@@ -117,7 +117,8 @@ class SendBuilderTest {
 
         j.jenkins.reload();
 
-        FreeStyleBuild again = j.jenkins.getItemByFullName("reloaded", FreeStyleProject.class).getBuildByNumber(1);
+        FreeStyleBuild again =
+                j.jenkins.getItemByFullName("reloaded", FreeStyleProject.class).getBuildByNumber(1);
         NexorSendAction action = again.getAction(NexorSendAction.class);
         assertThat(action.getMessages()).singleElement().satisfies(m -> {
             assertThat(m.getResult().getProviderMessageId()).startsWith("wamid.");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nexor.cli;
 
 import io.jenkins.plugins.nexor.client.BulkEntry;
+import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.MessageResult;
 import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.WireFormat;

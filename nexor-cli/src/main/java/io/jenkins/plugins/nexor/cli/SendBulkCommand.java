@@ -5,6 +5,7 @@ import io.jenkins.plugins.nexor.client.BulkResult;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.Recipient;
+import io.jenkins.plugins.nexor.client.Recipients;
 import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,25 +128,6 @@ final class SendBulkCommand implements Callable<Integer> {
 
     /** The recipients of a CSV file with a header row. */
     static List<Recipient> read(Path file) throws IOException {
-        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("the file is empty; it needs a header row with lead_id");
-        }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        int lead = header.indexOf("lead_id");
-        if (lead < 0) {
-            throw new IllegalArgumentException("no lead_id column in the header " + rows.get(0));
-        }
-        List<Recipient> out = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            out.add(new Recipient(cell(row, lead), cell(row, header.indexOf("content")), cell(row, header.indexOf("html")),
-                    cell(row, header.indexOf("subject")), cell(row, header.indexOf("components")),
-                    cell(row, header.indexOf("begin_message"))));
-        }
-        return out;
-    }
-
-    private static String cell(List<String> row, int index) {
-        return index < 0 || index >= row.size() || row.get(index).isBlank() ? null : row.get(index);
+        return Recipients.fromCsv(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -1,14 +1,14 @@
-package io.jenkins.plugins.nexor.cli;
+package io.jenkins.plugins.nexor.client;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV, as spreadsheets write it: quoted fields, doubled quotes, line breaks inside quotes. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** The records of a text; throws with the line number when a quote is not closed. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -59,7 +59,7 @@ final class Csv {
         return rows;
     }
 
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "";
         }

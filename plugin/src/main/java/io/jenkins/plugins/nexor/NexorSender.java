@@ -44,24 +44,13 @@ final class NexorSender {
      */
     NexorSendResult send(MessageFields fields, UnaryOperator<String> expand, Consumer<PendingSend> inFlight)
             throws AbortException, InterruptedException {
-        NexorGlobalConfiguration config = NexorGlobalConfiguration.get();
         MessageRequest request = validate(fields.toRequest(expand));
         List<String> warnings =
                 request.warnings().stream().map(Problem::toString).toList();
         PrintStream log = listener.getLogger();
         warnings.forEach(w -> log.println(Messages.Console_warning(w)));
 
-        String credentialsId =
-                fields.getCredentialsId() != null ? expand.apply(fields.getCredentialsId()) : config.getCredentialsId();
-        String key = ApiKeyCredentials.resolve(run, credentialsId);
-        Validation keyCheck = Validation.ofApiKey(key);
-        if (keyCheck.hasErrors()) {
-            throw new AbortException(Messages.Credentials_badKey(
-                    credentialsId, keyCheck.errors().get(0).message()));
-        }
-        keyCheck.warnings().forEach(w -> log.println(Messages.Console_warning(w.message())));
-
-        NexorClient client = NexorClients.get().client(key);
+        NexorClient client = client(run, listener, credentialsId(fields, expand));
         PendingSend send = client.newSend(request);
         inFlight.accept(send);
         String channel = request.channel().wireName();
@@ -78,10 +67,39 @@ final class NexorSender {
         } catch (NexorException e) {
             NexorSendResult failed = NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent());
             record(request, failed);
-            return onFailure(fields, config, request, failed);
+            return onFailure(fields, request, failed);
         } finally {
             inFlight.accept(null);
         }
+    }
+
+    /** The credentials id of the fields (expanded), else the global default. */
+    static String credentialsId(MessageFields fields, UnaryOperator<String> expand) {
+        return fields.getCredentialsId() != null
+                ? expand.apply(fields.getCredentialsId())
+                : NexorGlobalConfiguration.get().getCredentialsId();
+    }
+
+    /**
+     * The shared client for a credential (resolved in the run's context) and the global configuration.
+     *
+     * @throws AbortException naming the credentials id when it is missing, unknown, of the wrong type or unusable
+     */
+    static NexorClient client(Run<?, ?> run, TaskListener listener, String credentialsId) throws AbortException {
+        String key = ApiKeyCredentials.resolve(run, credentialsId);
+        Validation keyCheck = Validation.ofApiKey(key);
+        if (keyCheck.hasErrors()) {
+            throw new AbortException(Messages.Credentials_badKey(credentialsId, keyCheck.errors().get(0).message()));
+        }
+        keyCheck.warnings().forEach(w -> listener.getLogger().println(Messages.Console_warning(w.message())));
+        return NexorClients.get().client(key);
+    }
+
+    /** The failure policy of the fields, else the global default. */
+    static FailurePolicy policy(MessageFields fields) {
+        return fields.getOnFailure() != null
+                ? fields.getOnFailure()
+                : NexorGlobalConfiguration.get().getDefaultOnFailure();
     }
 
     private static MessageRequest validate(MessageRequest.Builder builder) throws AbortException {
@@ -93,9 +111,9 @@ final class NexorSender {
     }
 
     private NexorSendResult onFailure(
-            MessageFields fields, NexorGlobalConfiguration config, MessageRequest request, NexorSendResult failed)
+            MessageFields fields, MessageRequest request, NexorSendResult failed)
             throws AbortException {
-        FailurePolicy policy = fields.getOnFailure() != null ? fields.getOnFailure() : config.getDefaultOnFailure();
+        FailurePolicy policy = policy(fields);
         String line = Messages.Console_failed(failed.getChannel(), request.leadId(), failed.getError());
         switch (policy) {
             case UNSTABLE -> {

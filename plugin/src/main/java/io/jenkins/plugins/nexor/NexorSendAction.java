@@ -14,6 +14,9 @@ import jenkins.model.RunAction2;
  */
 public final class NexorSendAction implements RunAction2, EnvironmentContributingAction {
     private final List<SentMessage> messages = new ArrayList<>();
+    /** Bulk sends; null in build records written before bulk sending existed. */
+    private List<BulkSummary> bulkSends = new ArrayList<>();
+
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -30,6 +33,17 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
 
     synchronized void add(SentMessage message) {
         messages.add(message);
+    }
+
+    synchronized void add(BulkSummary bulk) {
+        if (bulkSends == null) {
+            bulkSends = new ArrayList<>();
+        }
+        bulkSends.add(bulk);
+    }
+
+    public synchronized List<BulkSummary> getBulkSends() {
+        return bulkSends == null ? List.of() : List.copyOf(bulkSends);
     }
 
     public synchronized List<SentMessage> getMessages() {

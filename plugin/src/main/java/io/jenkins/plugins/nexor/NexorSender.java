@@ -89,7 +89,8 @@ final class NexorSender {
         String key = ApiKeyCredentials.resolve(run, credentialsId);
         Validation keyCheck = Validation.ofApiKey(key);
         if (keyCheck.hasErrors()) {
-            throw new AbortException(Messages.Credentials_badKey(credentialsId, keyCheck.errors().get(0).message()));
+            throw new AbortException(Messages.Credentials_badKey(
+                    credentialsId, keyCheck.errors().get(0).message()));
         }
         keyCheck.warnings().forEach(w -> listener.getLogger().println(Messages.Console_warning(w.message())));
         return NexorClients.get().client(key);
@@ -110,8 +111,7 @@ final class NexorSender {
         }
     }
 
-    private NexorSendResult onFailure(
-            MessageFields fields, MessageRequest request, NexorSendResult failed)
+    private NexorSendResult onFailure(MessageFields fields, MessageRequest request, NexorSendResult failed)
             throws AbortException {
         FailurePolicy policy = policy(fields);
         String line = Messages.Console_failed(failed.getChannel(), request.leadId(), failed.getError());

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.nexor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.jenkins.plugins.nexor.sandbox.Fault;
+import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** {@code nexorSendBulk}: lists and CSV files, per-lead fields, skipped rows, policies, exactly once per lead. */
+@WithJenkins
+class SendBulkStepTest {
+    private JenkinsRule j;
+    private SandboxFixture nexor;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        nexor = SandboxFixture.start(j);
+    }
+
+    @AfterEach
+    void tearDown() {
+        nexor.close();
+    }
+
+    private WorkflowRun run(String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p.scheduleBuild2(0).get();
+    }
+
+    @Test
+    void aListOfLeadsWithPerLeadTemplateParameters() throws Exception {
+        WorkflowRun b = j.assertBuildStatusSuccess(
+                run("""
+                    def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', templateId: '%s', concurrency: 4,
+                        leads: [[leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Ana']]]]],
+                                [leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Bruno']]]]]]
+                    echo "sent=${r.sent} total=${r.total} first=${r.entries[0].outcome} wamid=${r.entries[1].providerMessageId != null}"
+                    """.formatted(nexor.workflow(), nexor.template(), nexor.lead(), SandboxDirectory.DEMO_LEAD_BRUNO)));
+        j.assertLogContains("sent=2 total=2 first=sent wamid=true", b);
+        j.assertLogContains("[Nexor] bulk: 2 of 2 sent", b);
+        assertThat(nexor.sandbox().messages())
+                .extracting(m -> m.components())
+                .anySatisfy(c -> assertThat(c).contains("Bruno"))
+                .anySatisfy(c -> assertThat(c).contains("Ana"));
+    }
+
+    @Test
+    void aCsvFileInTheWorkspaceWithABadRowUnderTheUnstablePolicy() throws Exception {
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, run("""
+            node {
+              writeFile file: 'leads.csv', text: 'lead_id,content\\n%s,Hola Ana\\nnot-a-lead,x\\n%s,Hola Diego\\n%s,\\n'
+              def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', content: 'Hola', leadsFile: 'leads.csv',
+                                    onFailure: 'unstable'
+              echo "sent=${r.sent} skipped=${r.skipped} failed=${r.failed} row2=${r.entries[1].error}"
+            }
+            """.formatted(
+                nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO, SandboxDirectory.DEMO_LEAD_CARLA, nexor.workflow())));
+        j.assertLogContains("[Nexor] row 2 skipped (not sent): - leadId: leadId must be a UUID", b);
+        j.assertLogContains("sent=2 skipped=1 failed=1 row2=- leadId: leadId must be a UUID", b);
+        assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
+        assertThat(b.getAction(NexorSendAction.class).getBulkSends())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getNotSentCount()).isEqualTo(2));
+    }
+
+    @Test
+    void rateLimitStormsDoNotSendAnyLeadTwice() throws Exception {
+        nexor.sandbox().failNext(5, Fault.rateLimited(0));
+        j.assertBuildStatusSuccess(
+                run("""
+                    def r = nexorSendBulk workflowId: '%s', channel: 'call', leads: ['%s', '%s'], concurrency: 2
+                    echo "sent=${r.sent}"
+                    """.formatted(nexor.workflow(), nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO)));
+        assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
+        assertThat(nexor.sandbox().sentCount(SandboxDirectory.DEMO_LEAD_DIEGO)).isEqualTo(1);
+    }
+
+    @Test
+    void failedLeadsFailTheBuildByDefault() throws Exception {
+        WorkflowRun b = j.assertBuildStatus(
+                Result.FAILURE,
+                run("nexorSendBulk workflowId: '%s', channel: 'email', content: 'x', leads: ['%s']"
+                        .formatted(nexor.workflow(), SandboxDirectory.DEMO_LEAD_DIEGO)));
+        j.assertLogContains("1 of 1 leads were not sent", b);
+    }
+
+    @Test
+    void leadsMustComeFromExactlyOneSource() throws Exception {
+        WorkflowRun b = j.assertBuildStatus(
+                Result.FAILURE, run("nexorSendBulk workflowId: '%s', channel: 'call'".formatted(nexor.workflow())));
+        j.assertLogContains("Give the leads either as leads", b);
+        assertThat(nexor.sandbox().requests()).isEmpty();
+    }
+}

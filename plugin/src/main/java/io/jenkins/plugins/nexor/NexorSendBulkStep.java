@@ -30,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class NexorSendBulkStep extends Step {
     private final MessageFields fields = new MessageFields();
-    private List<?> leads;
+    private List<Object> leads;
     private String leadsFile;
     private int concurrency = BulkSender.DEFAULT_CONCURRENCY;
     private double maxPerSecond;
@@ -45,13 +45,13 @@ public class NexorSendBulkStep extends Step {
         return fields;
     }
 
-    public List<?> getLeads() {
+    public List<Object> getLeads() {
         return leads;
     }
 
     /** Lead ids, or maps: {@code [[leadId: '…', components: […]], '…']}. */
     @DataBoundSetter
-    public void setLeads(List<?> leads) {
+    public void setLeads(List<Object> leads) {
         this.leads = leads == null || leads.isEmpty() ? null : leads;
     }
 

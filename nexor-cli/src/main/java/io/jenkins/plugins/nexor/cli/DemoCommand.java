@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * WhatsApp template, e-mail, call), their ids, and the page that lists them. Offline; nothing leaves the machine.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a local sandbox, send one message per kind through the real client, show the results.")
+        description = "Start a local sandbox, send one message per kind through the real client, show the results.",
+        footer = {"", "Examples:", "  nexor demo            # keeps the sandbox and its page up until Ctrl-C",
+                "  nexor demo --once     # sends, prints, exits"})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

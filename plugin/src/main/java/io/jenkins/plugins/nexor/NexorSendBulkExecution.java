@@ -2,6 +2,7 @@ package io.jenkins.plugins.nexor;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -9,12 +10,15 @@ import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkResult;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
+import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.NexorClient;
 import io.jenkins.plugins.nexor.client.Recipient;
 import io.jenkins.plugins.nexor.client.Recipients;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -66,6 +70,7 @@ final class NexorSendBulkExecution extends SynchronousNonBlockingStepExecution<N
         } finally {
             inFlight = null;
         }
+        archive(run, listener, result);
         NexorBulkResult answer = new NexorBulkResult(result);
         NexorSendAction.of(run).add(new BulkSummary(System.currentTimeMillis(), fields.getChannel(), answer));
         log.println(Messages.Bulk_done(
@@ -109,6 +114,20 @@ final class NexorSendBulkExecution extends SynchronousNonBlockingStepExecution<N
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         }
+    }
+
+    /** Archives the per-lead results as {@code nexor-bulk-N.csv} when the step runs in a workspace. */
+    private void archive(Run<?, ?> run, TaskListener listener, BulkResult result) throws Exception {
+        FilePath workspace = getContext().get(FilePath.class);
+        Launcher launcher = getContext().get(Launcher.class);
+        if (workspace == null || launcher == null) {
+            listener.getLogger().println(Messages.Bulk_notArchived());
+            return;
+        }
+        String name = "nexor-bulk-" + (NexorSendAction.of(run).getBulkSends().size() + 1) + ".csv";
+        workspace.child(name).write(Csv.results(result), "UTF-8");
+        run.pickArtifactManager().archive(workspace, launcher, new BuildListenerAdapter(listener), Map.of(name, name));
+        listener.getLogger().println(Messages.Bulk_archived(name));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.nexor.cli;
 
-import io.jenkins.plugins.nexor.client.BulkEntry;
-import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.MessageResult;
 import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.WireFormat;
@@ -52,17 +50,5 @@ final class Output {
             case BASE_URL -> "--base-url";
             default -> "--" + p.field().propertyName();
         };
-    }
-
-    static final String CSV_HEADER = "index,lead_id,outcome,message_id,provider_message_id,activity_id,call_id,"
-            + "call_status,may_have_been_sent,attempts,error";
-
-    static String csv(BulkEntry e) {
-        MessageResult r = e.result();
-        return String.join(",", Integer.toString(e.index() + 1), Csv.quote(e.leadId()), e.outcome().name(),
-                Csv.quote(r == null ? null : r.messageId()), Csv.quote(r == null ? null : r.providerMessageId()),
-                Csv.quote(r == null ? null : r.activityId()), Csv.quote(r == null ? null : r.callId()),
-                Csv.quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
-                Integer.toString(e.attempts()), Csv.quote(e.error()));
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkResult;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
+import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.Recipient;
 import io.jenkins.plugins.nexor.client.Recipients;
 import io.jenkins.plugins.nexor.client.WireFormat;
@@ -120,8 +121,7 @@ final class SendBulkCommand implements Callable<Integer> {
             }
             out.println(new String(WireFormat.bytes(array), StandardCharsets.UTF_8));
         } else {
-            out.println(Output.CSV_HEADER);
-            result.entries().forEach(e -> out.println(Output.csv(e)));
+            out.print(Csv.results(result));
         }
         out.flush();
     }

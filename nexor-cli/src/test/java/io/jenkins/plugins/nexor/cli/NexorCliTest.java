@@ -123,7 +123,7 @@ class NexorCliTest {
                 "whatsapp", "--content", "Hola");
         assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(Output.CSV_HEADER);
+        assertThat(lines.get(0)).isEqualTo(io.jenkins.plugins.nexor.client.Csv.RESULTS_HEADER);
         assertThat(lines.get(1)).startsWith("1," + DEMO_LEAD_ANA + ",SENT,");
         assertThat(lines.get(2)).startsWith("2," + DEMO_LEAD_DIEGO + ",SENT,");
         assertThat(lines.get(3)).startsWith("3,not-a-lead,SKIPPED,");

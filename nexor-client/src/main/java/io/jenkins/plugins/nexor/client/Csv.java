@@ -68,4 +68,22 @@ public final class Csv {
         }
         return value;
     }
+
+    /** The header of {@link #results(BulkResult)}. */
+    public static final String RESULTS_HEADER = "row,lead_id,outcome,message_id,provider_message_id,activity_id,call_id,"
+            + "call_status,may_have_been_sent,attempts,error";
+
+    /** A bulk send's results as CSV, one line per lead in input order, with {@link #RESULTS_HEADER}. */
+    public static String results(BulkResult result) {
+        StringBuilder out = new StringBuilder(RESULTS_HEADER).append('\n');
+        for (BulkEntry e : result.entries()) {
+            MessageResult r = e.result();
+            out.append(String.join(",", Integer.toString(e.index() + 1), quote(e.leadId()), e.outcome().name(),
+                    quote(r == null ? null : r.messageId()), quote(r == null ? null : r.providerMessageId()),
+                    quote(r == null ? null : r.activityId()), quote(r == null ? null : r.callId()),
+                    quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
+                    Integer.toString(e.attempts()), quote(e.error()))).append('\n');
+        }
+        return out.toString();
+    }
 }

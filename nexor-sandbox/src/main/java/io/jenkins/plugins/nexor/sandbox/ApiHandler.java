@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.jenkins.plugins.nexor.client.InvalidRequestException;
 import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.Validation;
 import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,15 +26,6 @@ import java.util.stream.Collectors;
 final class ApiHandler implements HttpHandler {
     static final String API = "/api/public";
 
-    /** Thrown to make the JDK server close the connection without an answer. */
-    private static final class DropConnection extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        DropConnection() {
-            super("connection dropped on purpose (sandbox fault)", null, false, false);
-        }
-    }
-
     private final NexorSandbox sandbox;
 
     ApiHandler(NexorSandbox sandbox) {
@@ -47,7 +36,7 @@ final class ApiHandler implements HttpHandler {
     public void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
-        Exchange exchange = new Exchange(ex);
+        Exchange exchange = new Exchange(ex, sandbox);
         try {
             if (path.startsWith(API + "/") || path.equals(API)) {
                 sandbox.activeCounter().incrementAndGet();
@@ -69,41 +58,50 @@ final class ApiHandler implements HttpHandler {
             } else {
                 exchange.error(404, "Not found", "No route for " + method + " " + path);
             }
-        } catch (DropConnection e) {
+        } catch (Exchange.DropConnection e) {
             throw e; // the server closes the connection: the client sees no answer
         } catch (RuntimeException e) {
-            if (!exchange.answered) {
+            if (!exchange.answered()) {
                 exchange.error(500, "Internal server error", "sandbox: " + e);
             }
         } finally {
-            ex.close();
+            ex.close(); // without an answer sent, this closes the connection itself
         }
     }
 
+    /**
+     * One API request: fault, body, latency, key, rate limit, then the route. Faults that lose or break the answer
+     * (drop-after-read, malformed-json) let the request be processed first, as a real server would have.
+     */
     private void api(Exchange ex, String method, String route) throws IOException {
         Fault fault;
         try {
-            fault = sandbox.faultFor(ex.raw.getRequestHeaders().getFirst("X-Sandbox-Fault"));
+            fault = sandbox.faultFor(ex.header("X-Sandbox-Fault"));
         } catch (IllegalArgumentException e) {
             ex.error(400, "Invalid fault", e.getMessage());
             return;
         }
-        if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_READ) {
-            ex.record(null, 0);
-            throw new DropConnection();
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if (kind == Fault.Kind.DROP_BEFORE_READ) {
+            ex.drop();
         }
         byte[] body = ex.readBody(sandbox.maxBodyBytes());
         if (body == null) {
             ex.error(413, "Payload too large", "The body is larger than " + sandbox.maxBodyBytes() + " bytes");
             return;
         }
-        if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
+        if (kind == Fault.Kind.DROP_AFTER_READ) {
+            ex.dropInsteadOfAnswer();
+        } else if (kind == Fault.Kind.MALFORMED_JSON) {
+            ex.breakJson();
+        }
+        if (kind == Fault.Kind.LATENCY) {
             sleep(fault.latencyMillis());
         }
         if (sandbox.latencyMillis() > 0) {
             sleep(sandbox.latencyMillis());
         }
-        String key = ex.raw.getRequestHeaders().getFirst("X-API-Key");
+        String key = ex.header("X-API-Key");
         if (key == null || key.isBlank()) {
             ex.error(401, "Missing API key", "Please provide your API key in the X-API-Key header");
             return;
@@ -119,14 +117,14 @@ final class ApiHandler implements HttpHandler {
                     + " requests per second exceeded; retry after " + wait + " s");
             return;
         }
-        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+        if (kind == Fault.Kind.STATUS) {
             if (fault.status() == 429) {
                 ex.raw.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
             }
             ex.error(fault.status(), reason(fault.status()), "Injected by the sandbox (" + fault + ")");
             return;
         }
-        if (fault != null && fault.kind() == Fault.Kind.HTML) {
+        if (kind == Fault.Kind.HTML) {
             ex.respond(200, "text/html", ("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway"
                     + "</h1><p>The proxy could not reach the upstream server.</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8));
@@ -137,7 +135,7 @@ final class ApiHandler implements HttpHandler {
                 ex.error(405, "Method not allowed", "Use POST /messages");
                 return;
             }
-            messages(ex, body, fault);
+            messages(ex, body, kind == Fault.Kind.SUCCESS_FALSE);
         } else if (route.equals("/templates") && method.equals("GET")) {
             String status = query(ex).get("status");
             ex.json(200, SandboxJson.templates(sandbox.directory().templates(), status));
@@ -150,7 +148,8 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void messages(Exchange ex, byte[] body, Fault fault) throws IOException {
+    /** {@code POST /messages}: the client's own parsing and validation, then Nexor's rules, then the send. */
+    private void messages(Exchange ex, byte[] body, boolean successFalse) throws IOException {
         MessageRequest.Builder input;
         try {
             input = WireFormat.readRequest(body);
@@ -167,7 +166,7 @@ final class ApiHandler implements HttpHandler {
         MessageRequest request;
         try {
             request = input.build();
-        } catch (io.jenkins.plugins.nexor.client.InvalidRequestException e) {
+        } catch (InvalidRequestException e) {
             ex.error(400, "Invalid request", e.getMessage());
             return;
         }
@@ -176,20 +175,12 @@ final class ApiHandler implements HttpHandler {
             ex.error(refusal.status(), refusal.error(), refusal.message());
             return;
         }
-        if (fault != null && fault.kind() == Fault.Kind.SUCCESS_FALSE) {
+        if (successFalse) {
             ex.json(200, SandboxJson.object().put("success", false).put("error", "Provider error")
                     .put("message", "The provider did not accept the message (injected by the sandbox)"));
             return;
         }
         SentMessage sent = sandbox.send(request);
-        if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
-            ex.record(body, 0);
-            throw new DropConnection();
-        }
-        if (fault != null && fault.kind() == Fault.Kind.MALFORMED_JSON) {
-            ex.respond(200, "application/json", "{\"success\":true,\"message_id\":".getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         ex.respond(200, "application/json", WireFormat.writeResult(sent.result()));
     }
 
@@ -260,66 +251,6 @@ final class ApiHandler implements HttpHandler {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One exchange: reading, answering, and recording it (once) in the journal. */
-    private final class Exchange {
-        final HttpExchange raw;
-        byte[] body;
-        boolean answered;
-
-        Exchange(HttpExchange raw) {
-            this.raw = raw;
-        }
-
-        /** The body, or null when it is larger than {@code max} bytes. */
-        byte[] readBody(int max) throws IOException {
-            try (InputStream in = raw.getRequestBody()) {
-                byte[] bytes = in.readNBytes(max + 1);
-                if (bytes.length > max) {
-                    raw.getResponseHeaders().set("Connection", "close"); // the rest of the body is not read
-                    return null;
-                }
-                body = bytes;
-                return bytes;
-            }
-        }
-
-        void error(int status, String error, String message) throws IOException {
-            respond(status, "application/json", WireFormat.writeError(error, message));
-        }
-
-        void json(int status, Object tree) throws IOException {
-            respond(status, "application/json", WireFormat.bytes(tree));
-        }
-
-        void respond(int status, String contentType, byte[] bytes) throws IOException {
-            record(body, status);
-            answered = true;
-            raw.getResponseHeaders().set("Content-Type", contentType);
-            raw.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = raw.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-
-        void record(byte[] bytes, int status) {
-            String path = raw.getRequestURI().getPath();
-            if (!path.startsWith(API)) {
-                return; // the journal is about the API, not about people looking at the sandbox
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            raw.getRequestHeaders().forEach((name, values) -> {
-                if (name.equalsIgnoreCase("X-API-Key")) {
-                    headers.put("X-API-Key", sandbox.keyMatches(values.get(0)) ? "(valid key)" : "(invalid key)");
-                } else {
-                    headers.put(name, String.join(", ", values));
-                }
-            });
-            String text = bytes == null ? "" : sandbox.redact(new String(bytes, StandardCharsets.UTF_8));
-            sandbox.journal().add(new RecordedRequest(Instant.now(), raw.getRequestMethod(), path,
-                    raw.getRequestURI().getRawQuery(), java.util.Collections.unmodifiableMap(headers), text, status));
         }
     }
 }

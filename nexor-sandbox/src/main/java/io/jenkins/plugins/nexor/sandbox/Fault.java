@@ -16,16 +16,33 @@ public record Fault(Kind kind, int status, int retryAfterSeconds, long latencyMi
         LATENCY,
         /** Answer with an HTTP status and Nexor's error body (429 with {@code Retry-After}). */
         STATUS,
-        /** Close the connection without reading the request: nothing is recorded as received. */
+        /**
+         * Close the connection after the request line and headers, before reading the body: nothing is processed or
+         * sent; the request is recorded with status 0 and no body. The client has written its request by then, so it
+         * cannot tell this from {@link #DROP_AFTER_READ} and rightly reports "may have been sent".
+         */
         DROP_BEFORE_READ,
-        /** Read and record the request, then close the connection without answering. */
+        /**
+         * Read and process the request as usual (a valid message is sent), then close the connection instead of
+         * answering; recorded with status 0.
+         */
         DROP_AFTER_READ,
-        /** 200 with a body that is not JSON. */
+        /** Process the request as usual, then cut a 200 answer's JSON in the middle (a valid message is sent). */
         MALFORMED_JSON,
-        /** 200 with an HTML page, as a proxy's error page. */
+        /** 200 with an HTML page, as a proxy's error page; nothing is processed. */
         HTML,
-        /** 200 with {@code success: false}. */
+        /** {@code POST /messages}: 200 with {@code success: false} for a valid message, which is not sent. */
         SUCCESS_FALSE
+    }
+
+    public Fault {
+        java.util.Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.STATUS && (status < 100 || status > 599)) {
+            throw new IllegalArgumentException("status must be 100 to 599, got " + status);
+        }
+        if (retryAfterSeconds < 0 || latencyMillis < 0) {
+            throw new IllegalArgumentException("retry-after and latency must not be negative");
+        }
     }
 
     public static Fault latency(long millis) {
@@ -53,7 +70,11 @@ public record Fault(Kind kind, int status, int retryAfterSeconds, long latencyMi
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("latency=")) {
-                return latency(Long.parseLong(t.substring(8).replace("ms", "").strip()));
+                long millis = Long.parseLong(t.substring(8).replace("ms", "").strip());
+                if (millis < 0) {
+                    throw new NumberFormatException();
+                }
+                return latency(millis);
             }
             if (t.startsWith("status=")) {
                 String[] parts = t.substring(7).split(";");
@@ -64,7 +85,7 @@ public record Fault(Kind kind, int status, int retryAfterSeconds, long latencyMi
                         retryAfter = Integer.parseInt(parts[i].strip().substring(12));
                     }
                 }
-                if (status < 100 || status > 599) {
+                if (status < 100 || status > 599 || retryAfter < 0) {
                     throw new NumberFormatException();
                 }
                 return new Fault(Kind.STATUS, status, retryAfter, 0);

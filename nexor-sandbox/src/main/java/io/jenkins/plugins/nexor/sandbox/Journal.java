@@ -9,8 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the sandbox received and sent, bounded: the last N requests and messages, and a send count per lead. */
+/**
+ * What the sandbox received and sent, bounded: the last N requests and messages (texts cut at {@link #MAX_TEXT}
+ * characters), and a send count per lead that survives the trimming (so "no lead sent twice" holds for long runs).
+ */
 final class Journal {
+    /** Longest text kept per body or content: 1000 entries then take a few tens of MB at most. */
+    static final int MAX_TEXT = 16 * 1024;
+
     private final int capacity;
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final Deque<SentMessage> messages = new ArrayDeque<>();
@@ -64,6 +70,14 @@ final class Journal {
         Map<String, Integer> out = new java.util.TreeMap<>();
         sentPerLead.forEach((k, v) -> out.put(k, v.get()));
         return out;
+    }
+
+    /** The text, or its first {@link #MAX_TEXT} characters and a note saying how long it was. */
+    static String cap(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, MAX_TEXT) + "… (" + text.length() + " characters, cut by the sandbox)";
     }
 
     synchronized void clear() {

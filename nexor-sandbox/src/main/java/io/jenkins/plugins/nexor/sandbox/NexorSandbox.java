@@ -53,6 +53,7 @@ public final class NexorSandbox implements AutoCloseable {
     private final long latencyMillis;
     private final double rateLimitPerSecond;
     private final RateLimiter rateLimiter;
+    private final Fault configuredFault;
     private final AtomicReference<Fault> globalFault = new AtomicReference<>();
     private final AtomicReference<Fault> nextFault = new AtomicReference<>();
     private final AtomicInteger nextFaultCount = new AtomicInteger();
@@ -67,6 +68,7 @@ public final class NexorSandbox implements AutoCloseable {
         this.latencyMillis = b.latency.toMillis();
         this.rateLimitPerSecond = b.rateLimitPerSecond;
         this.rateLimiter = b.rateLimitPerSecond > 0 ? new RateLimiter(b.rateLimitPerSecond) : null;
+        this.configuredFault = b.fault;
         this.globalFault.set(b.fault);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "nexor-sandbox");
@@ -135,14 +137,20 @@ public final class NexorSandbox implements AutoCloseable {
         return active;
     }
 
-    /** A fault for every API request from now on (null: none). */
+    /** A fault for every API request from now on (null: none); {@link #reset()} goes back to the builder's. */
     public NexorSandbox fault(Fault fault) {
         globalFault.set(fault);
         return this;
     }
 
-    /** A fault for the next {@code count} API requests only. */
+    /**
+     * A fault for the next {@code count} API requests only (e.g. "the next 2 requests get 429"), ahead of the global
+     * fault; a request's {@code X-Sandbox-Fault} header wins over both.
+     */
     public NexorSandbox failNext(int count, Fault fault) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
         synchronized (nextFault) {
             nextFault.set(Objects.requireNonNull(fault));
             nextFaultCount.set(count);
@@ -150,10 +158,13 @@ public final class NexorSandbox implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the requests, messages, counts and faults (the directory stays). */
+    /**
+     * Forgets the requests, messages and counts, cancels {@link #failNext} and {@link #fault(Fault)}, and goes back to
+     * the fault given to the builder (if any); the directory and the other options stay.
+     */
     public void reset() {
         journal.clear();
-        globalFault.set(null);
+        globalFault.set(configuredFault);
         synchronized (nextFault) {
             nextFault.set(null);
             nextFaultCount.set(0);
@@ -211,7 +222,7 @@ public final class NexorSandbox implements AutoCloseable {
     }
 
     String redact(String text) {
-        return text.replace(apiKey, "(redacted)");
+        return text == null ? null : text.replace(apiKey, "(redacted)");
     }
 
     List<SentMessage> history(String leadId, Set<String> channels) {
@@ -231,10 +242,15 @@ public final class NexorSandbox implements AutoCloseable {
                 channel == Channel.CALL ? "registered" : null);
         Lead lead = directory.lead(r.leadId());
         SentMessage sent = new SentMessage(Instant.now(), r.leadId(), lead == null ? "" : lead.name(), r.workflowId(),
-                channel.wireName(), r.content() != null ? r.content() : r.html(), r.subject(), r.templateId(),
-                r.components() == null ? null : r.components().toJson(), r.beginMessage(), result);
+                channel.wireName(), kept(r.content() != null ? r.content() : r.html()), kept(r.subject()), r.templateId(),
+                r.components() == null ? null : kept(r.components().toJson()), kept(r.beginMessage()), result);
         journal.add(sent);
         return sent;
+    }
+
+    /** Text as kept for inspection: never the key, and bounded. */
+    private String kept(String text) {
+        return text == null ? null : Journal.cap(redact(text));
     }
 
     private static String random(int hexChars) {

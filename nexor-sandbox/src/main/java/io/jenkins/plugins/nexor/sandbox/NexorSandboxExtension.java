@@ -3,20 +3,26 @@ package io.jenkins.plugins.nexor.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5: one sandbox for a test class, reset before each test.
+ * JUnit 5: one sandbox for a test class, started before all its tests, reset before each (requests, messages,
+ * counts and faults; the directory stays), closed after all.
  * <pre>{@code
- * @RegisterExtension static final NexorSandboxExtension nexor = new NexorSandboxExtension();
- * ... nexor.sandbox().baseUrl() ...
+ * @RegisterExtension static final NexorSandboxExtension nexor =
+ *         new NexorSandboxExtension(NexorSandbox.builder().latency(Duration.ofMillis(5)));
+ * ... nexor.sandbox().baseUrl() ... nexor.sandbox().failNext(2, Fault.rateLimited(0)) ...
  * }</pre>
+ * Registered on an instance field instead of a static one, it starts and closes a sandbox per test.
  */
-public final class NexorSandboxExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class NexorSandboxExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     private final NexorSandbox.Builder options;
     private NexorSandbox sandbox;
+    private boolean perTest;
 
     public NexorSandboxExtension() {
         this(NexorSandbox.builder());
@@ -35,16 +41,24 @@ public final class NexorSandboxExtension implements BeforeAllCallback, BeforeEac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        try {
-            sandbox = options.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start nexor-sandbox", e);
-        }
+        sandbox = start();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        sandbox.reset();
+        if (sandbox == null) {
+            perTest = true;
+            sandbox = start();
+        } else {
+            sandbox.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            afterAll(context);
+        }
     }
 
     @Override
@@ -52,6 +66,14 @@ public final class NexorSandboxExtension implements BeforeAllCallback, BeforeEac
         if (sandbox != null) {
             sandbox.close();
             sandbox = null;
+        }
+    }
+
+    private NexorSandbox start() {
+        try {
+            return options.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start nexor-sandbox", e);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.jenkins.plugins.nexor.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.nexor.client.Field;
+import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * used by docs, demos and tests) and extendable from Java or a JSON file:
  * <pre>{"leads":[{"id":"…","name":"…","phone":"+34…","email":"…","inWhatsappWindow":true}],
  *  "workflows":[{"id":"…","name":"…"}], "templates":[{"id":"…","name":"…","language":"es"}]}</pre>
+ * Ids must be UUIDs (checked by nexor-client's validator, as a request naming them would be); a lead's
+ * {@code inWhatsappWindow} (or {@code in_whatsapp_window}) defaults to true. Thread-safe: a running sandbox sees
+ * changes at once.
  */
 public final class SandboxDirectory {
     /** Ana: phone and e-mail, inside WhatsApp's 24-hour window. */
@@ -64,17 +70,31 @@ public final class SandboxDirectory {
     }
 
     public SandboxDirectory add(Lead lead) {
-        leads.put(key(lead.id()), lead);
+        leads.put(key(checkedId(lead.id(), Field.LEAD_ID)), lead);
         return this;
     }
 
     public SandboxDirectory add(Workflow workflow) {
-        workflows.put(key(workflow.id()), workflow);
+        workflows.put(key(checkedId(workflow.id(), Field.WORKFLOW_ID)), workflow);
         return this;
     }
 
     public SandboxDirectory add(Template template) {
-        templates.put(key(template.id()), template);
+        templates.put(key(checkedId(template.id(), Field.TEMPLATE_ID)), template);
+        return this;
+    }
+
+    /**
+     * Puts a known lead inside or outside WhatsApp's 24-hour window (outside, free-form text is refused with 422).
+     *
+     * @throws IllegalArgumentException when there is no such lead
+     */
+    public SandboxDirectory whatsappWindow(String leadId, boolean inside) {
+        Lead lead = leads.computeIfPresent(key(leadId),
+                (k, l) -> new Lead(l.id(), l.name(), l.phone(), l.email(), inside));
+        if (lead == null) {
+            throw new IllegalArgumentException("no lead " + leadId + " in the sandbox's directory");
+        }
         return this;
     }
 
@@ -121,26 +141,59 @@ public final class SandboxDirectory {
      *
      * @throws IOException when the file cannot be read or is not that format, naming what is wrong
      */
+    public SandboxDirectory load(Path file) throws IOException {
+        return load(file, SandboxJson.MAPPER);
+    }
+
+    /** As {@link #load(Path)}, with the given mapper. */
     public SandboxDirectory load(Path file, ObjectMapper json) throws IOException {
-        JsonNode root = json.readTree(Files.readAllBytes(file));
+        JsonNode root;
+        try {
+            root = json.readTree(Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": expected a JSON object with leads, workflows and templates");
         }
-        for (JsonNode n : root.path("leads")) {
-            add(new Lead(required(n, "id", file), n.path("name").asText(""), text(n, "phone"), text(n, "email"),
-                    n.path("inWhatsappWindow").asBoolean(true)));
-        }
-        for (JsonNode n : root.path("workflows")) {
-            add(new Workflow(required(n, "id", file), n.path("name").asText("")));
-        }
-        for (JsonNode n : root.path("templates")) {
-            List<String> vars = new ArrayList<>();
-            n.path("variables").forEach(v -> vars.add(v.asText()));
-            add(new Template(required(n, "id", file), n.path("name").asText(""), n.path("language").asText("es"),
-                    n.path("category").asText("UTILITY"), n.path("status").asText("APPROVED"),
-                    n.has("components") ? n.get("components").toString() : "[]", vars));
+        try {
+            for (JsonNode n : root.path("leads")) {
+                JsonNode window = n.has("inWhatsappWindow") ? n.get("inWhatsappWindow") : n.path("in_whatsapp_window");
+                add(new Lead(required(n, "id", file), n.path("name").asText(""), text(n, "phone"), text(n, "email"),
+                        window.asBoolean(true)));
+            }
+            for (JsonNode n : root.path("workflows")) {
+                add(new Workflow(required(n, "id", file), n.path("name").asText("")));
+            }
+            for (JsonNode n : root.path("templates")) {
+                List<String> vars = new ArrayList<>();
+                n.path("variables").forEach(v -> vars.add(v.asText()));
+                add(new Template(required(n, "id", file), n.path("name").asText(""), n.path("language").asText("es"),
+                        n.path("category").asText("UTILITY"), n.path("status").asText("APPROVED"),
+                        n.has("components") ? n.get("components").toString() : "[]", vars));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /** The id, if nexor-client's validator accepts it for that field (the sandbox never re-implements the rule). */
+    private static String checkedId(String id, Field field) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(field.apiName() + " is required");
+        }
+        MessageRequest.Builder probe = MessageRequest.builder();
+        switch (field) {
+            case LEAD_ID -> probe.leadId(id);
+            case WORKFLOW_ID -> probe.workflowId(id);
+            default -> probe.templateId(id);
+        }
+        List<Problem> errors = probe.validate().forField(field).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(field.apiName() + ": " + errors.get(0).message());
+        }
+        return id;
     }
 
     private static String required(JsonNode n, String field, Path file) throws IOException {

@@ -15,7 +15,7 @@ public final class SandboxMain {
               --port N             port to listen on (default 8787; 0 picks a free port)
               --api-key KEY        the key the sandbox accepts (default %s)
               --latency DURATION   added to every API request, e.g. 50ms or 2s (default 0)
-              --rate-limit N       API requests per second before 429 + Retry-After (default: no limit)
+              --rate-limit N       API requests per second before 429 + Retry-After, e.g. 20 or 0.5 (default: none)
               --fault FAULT        inject a fault in every API request: latency=MILLIS, status=CODE[;retry-after=S],
                                    drop-before-read, drop-after-read, malformed-json, html, success-false
                                    (per request: header X-Sandbox-Fault with the same text)
@@ -35,6 +35,11 @@ public final class SandboxMain {
             System.err.println("nexor-sandbox: " + e.getMessage());
             System.err.println("Try --help.");
             System.exit(2);
+            return;
+        } catch (java.io.IOException e) {
+            System.err.println("nexor-sandbox: " + (e instanceof java.net.BindException
+                    ? "cannot listen on that port (" + e.getMessage() + "); try --port 0" : e.getMessage()));
+            System.exit(1);
             return;
         }
         if (sandbox == null) {
@@ -63,9 +68,9 @@ public final class SandboxMain {
                 case "--port" -> b.port(number(a, value(args, ++i, a)));
                 case "--api-key" -> b.apiKey(value(args, ++i, a));
                 case "--latency" -> b.latency(duration(value(args, ++i, a)));
-                case "--rate-limit" -> b.rateLimit(number(a, value(args, ++i, a)));
+                case "--rate-limit" -> b.rateLimit(decimal(a, value(args, ++i, a)));
                 case "--fault" -> b.fault(Fault.parse(value(args, ++i, a)));
-                case "--data" -> directory.load(Path.of(value(args, ++i, a)), SandboxJson.MAPPER);
+                case "--data" -> directory.load(Path.of(value(args, ++i, a)));
                 case "--accept-any-lead" -> directory.acceptAnyLead(true);
                 case "--max-messages" -> b.maxMessages(number(a, value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -75,23 +80,39 @@ public final class SandboxMain {
     }
 
     static void printBanner(NexorSandbox sandbox, PrintStream out) {
+        StringBuilder ids = new StringBuilder();
+        SandboxDirectory d = sandbox.directory();
+        d.leads().stream().limit(MAX_LISTED).forEach(l -> ids.append(String.format("  lead      %s  %s (%s)%n",
+                l.id(), l.name(), reach(l))));
+        d.workflows().stream().limit(MAX_LISTED).forEach(w -> ids.append(String.format("  workflow  %s  %s%n",
+                w.id(), w.name())));
+        d.templates().stream().limit(MAX_LISTED).forEach(t -> ids.append(String.format("  template  %s  %s (%s)%n",
+                t.id(), t.name(), t.status())));
         out.printf("""
                 Nexor sandbox running (nothing leaves this machine).
                   API base URL : %s
                   API key      : %s
                   Messages page: %s/
-                  Demo lead    : %s (Ana: WhatsApp, e-mail, call)
-                  Demo workflow: %s
-                  Demo template: %s (pedido_enviado: {{1}} name, {{2}} order)
 
+                Ids you can use:
+                %s
                 Try it:
                   curl -s -X POST %s/messages -H 'Content-Type: application/json' -H 'X-API-Key: %s' \\
                     -d '{"lead_id":"%s","workflow_id":"%s","channel":"whatsapp","content":"Hola Ana"}'
                 Ctrl-C stops it.
-                """, sandbox.baseUrl(), sandbox.apiKey(), sandbox.rootUrl(), SandboxDirectory.DEMO_LEAD_ANA,
-                SandboxDirectory.DEMO_WORKFLOW, SandboxDirectory.DEMO_TEMPLATE, sandbox.baseUrl(), sandbox.apiKey(),
+                """, sandbox.baseUrl(), sandbox.apiKey(), sandbox.rootUrl(), ids, sandbox.baseUrl(), sandbox.apiKey(),
                 SandboxDirectory.DEMO_LEAD_ANA, SandboxDirectory.DEMO_WORKFLOW);
         out.flush();
+    }
+
+    private static final int MAX_LISTED = 12;
+
+    private static String reach(Lead l) {
+        String channels = l.phone() == null ? "" : l.inWhatsappWindow() ? "whatsapp, call" : "call, whatsapp templates only";
+        if (l.email() != null) {
+            channels = channels.isEmpty() ? "email" : channels + ", email";
+        }
+        return channels.isEmpty() ? "unreachable" : channels;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -106,6 +127,14 @@ public final class SandboxMain {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a whole number, got \"" + text + "\"");
+        }
+    }
+
+    private static double decimal(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got \"" + text + "\"");
         }
     }
 

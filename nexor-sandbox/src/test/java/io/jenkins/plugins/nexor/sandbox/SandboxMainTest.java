@@ -31,7 +31,21 @@ class SandboxMainTest {
             SandboxMain.printBanner(s, new PrintStream(out));
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("API base URL : http://127.0.0.1:")
-                .contains("curl -s -X POST").contains(SandboxDirectory.DEMO_LEAD_ANA);
+                .contains("curl -s -X POST").contains(SandboxDirectory.DEMO_LEAD_ANA)
+                .contains("API key      : nxr_live_other")
+                .contains("lead      11111111-2222-4333-8444-555555555555  Eva (call, whatsapp templates only)")
+                .contains("lead      " + SandboxDirectory.DEMO_LEAD_CARLA + "  Carla Méndez (email)")
+                .contains("workflow  66666666-7777-4888-9999-000000000000  Citas")
+                .contains("template  " + SandboxDirectory.DEMO_TEMPLATE + "  pedido_enviado (APPROVED)");
+    }
+
+    @Test
+    void aFractionalRateLimitAndAFaultAreAccepted() throws Exception {
+        try (NexorSandbox s = SandboxMain.parse(new String[] {"--port", "0", "--rate-limit", "0.5", "--fault",
+                "status=503"}, System.out)) {
+            assertThat(RawHttp.get(s, "/workflows", s.apiKey()).statusCode()).isEqualTo(503);
+            assertThat(RawHttp.get(s, "/workflows", s.apiKey()).statusCode()).isEqualTo(429);
+        }
     }
 
     @Test
@@ -50,6 +64,8 @@ class SandboxMainTest {
                 .hasMessage("--port needs a value");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fault", "boom"}, System.out))
                 .hasMessageContaining("unknown fault \"boom\"");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--rate-limit", "lots"}, System.out))
+                .hasMessage("--rate-limit needs a number, got \"lots\"");
         assertThat(SandboxMain.duration("50ms")).isEqualTo(Duration.ofMillis(50));
         assertThat(SandboxMain.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
     }

@@ -82,7 +82,7 @@ class NexorCliTest {
     }
 
     @Test
-    void eachFailureHasItsExitCode() {
+    void eachFailureHasItsExitCode() throws Exception {
         assertThat(run(Map.of("NEXOR_BASE_URL", nexor.sandbox().baseUrl()), "send", "--lead", DEMO_LEAD_ANA,
                 "--workflow", DEMO_WORKFLOW, "--channel", "call")).isEqualTo(ExitCodes.INVALID);
         assertThat(err.toString()).contains("no API key: set NEXOR_API_KEY");
@@ -97,7 +97,12 @@ class NexorCliTest {
         assertThat(send("--channel", "call")).isEqualTo(ExitCodes.SERVER_ERROR);
         nexor.sandbox().failNext(1, Fault.of(Fault.Kind.DROP_AFTER_READ));
         assertThat(send("--channel", "call")).isEqualTo(ExitCodes.MAY_HAVE_BEEN_SENT);
-        assertThat(run(Map.of("NEXOR_API_KEY", nexor.sandbox().apiKey(), "NEXOR_BASE_URL", "http://127.0.0.1:1/api"),
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(run(Map.of("NEXOR_API_KEY", nexor.sandbox().apiKey(), "NEXOR_BASE_URL",
+                        "http://127.0.0.1:" + closedPort + "/api"),
                 "send", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call"))
                 .isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(err.toString()).contains("Nothing was sent").contains("may have been sent");

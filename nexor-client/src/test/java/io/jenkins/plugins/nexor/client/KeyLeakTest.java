@@ -48,7 +48,11 @@ class KeyLeakTest {
             }
             assertThat(client.toString()).doesNotContain(KEY).contains("ApiKey(redacted)");
         }
-        NexorClient refused = NexorClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:1/api/public")
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        NexorClient refused = NexorClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + closedPort + "/api/public")
                 .maxAttempts(1).build();
         try {
             refused.send(whatsapp("Hola").build());

@@ -109,6 +109,49 @@ final class MessageForm {
         return ApiKeyCredentials.listBox(item, current);
     }
 
+    private static boolean mayConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
+    /** Who may see the account's workflows and templates: those who configure the item (administrators globally). */
+    static void checkConfigurable(Item item) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+    }
+
+    /**
+     * The workflow-id check, plus the workflow's name when Nexor knows it (shown under the field) for users who may
+     * configure the item; others get the rules only.
+     */
+    static FormValidation checkWorkflowId(Item item, String value, String credentialsId) {
+        checkReadable(item);
+        FormValidation rules = checkWorkflowId(value);
+        if (!mayConfigure(item)
+                || rules.kind != FormValidation.Kind.OK
+                || MessageFields.blankToNull(value) == null
+                || isVariable(value)) {
+            return rules;
+        }
+        String name = NexorCatalog.workflowName(item, credentialsId, value);
+        return name == null ? rules : FormValidation.ok(Messages.Form_workflow(name));
+    }
+
+    static FormValidation checkTemplateId(Item item, String value, String channel, String credentialsId) {
+        checkReadable(item);
+        FormValidation rules = checkTemplateId(value, channel);
+        if (!mayConfigure(item)
+                || rules.kind != FormValidation.Kind.OK
+                || MessageFields.blankToNull(value) == null
+                || isVariable(value)) {
+            return rules;
+        }
+        String name = NexorCatalog.templateName(item, credentialsId, value);
+        return name == null ? rules : FormValidation.ok(Messages.Form_template(name));
+    }
+
     static ListBoxModel channelItems() {
         ListBoxModel items = new ListBoxModel();
         items.add(Messages.Channel_whatsapp(), Channel.WHATSAPP.wireName());

@@ -77,6 +77,7 @@ public final class NexorClients {
     /** Forget every client (configuration or proxy changed); the connection pool is rebuilt too. */
     void invalidate() {
         clients.clear();
+        NexorCatalog.clear();
         OkHttpClient old = base;
         base = null;
         if (old != null) {
@@ -89,7 +90,7 @@ public final class NexorClients {
         return plugin == null ? "dev" : plugin.getVersion();
     }
 
-    private static String digest(String key) {
+    static String digest(String key) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));

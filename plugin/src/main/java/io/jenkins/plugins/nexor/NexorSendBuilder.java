@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import jenkins.tasks.SimpleBuildStep;
@@ -155,6 +156,18 @@ public class NexorSendBuilder extends Builder implements SimpleBuildStep {
         }
 
         @POST
+        public ComboBoxModel doFillWorkflowIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.workflowIds(item, credentialsId);
+        }
+
+        @POST
+        public ComboBoxModel doFillTemplateIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.templateIds(item, credentialsId);
+        }
+
+        @POST
         public ListBoxModel doFillChannelItems(@AncestorInPath Item item) {
             MessageForm.checkReadable(item);
             return MessageForm.channelItems();
@@ -173,9 +186,9 @@ public class NexorSendBuilder extends Builder implements SimpleBuildStep {
         }
 
         @POST
-        public FormValidation doCheckWorkflowId(@AncestorInPath Item item, @QueryParameter String value) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkWorkflowId(value);
+        public FormValidation doCheckWorkflowId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+            return MessageForm.checkWorkflowId(item, value, credentialsId);
         }
 
         @POST
@@ -204,9 +217,11 @@ public class NexorSendBuilder extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckTemplateId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkTemplateId(value, channel);
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String channel,
+                @QueryParameter String credentialsId) {
+            return MessageForm.checkTemplateId(item, value, channel, credentialsId);
         }
 
         @POST

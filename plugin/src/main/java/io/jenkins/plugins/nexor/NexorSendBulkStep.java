@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import java.util.List;
@@ -197,6 +198,18 @@ public class NexorSendBulkStep extends Step {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return MessageForm.credentialsItems(item, credentialsId);
+        }
+
+        @POST
+        public ComboBoxModel doFillWorkflowIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.workflowIds(item, credentialsId);
+        }
+
+        @POST
+        public ComboBoxModel doFillTemplateIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.templateIds(item, credentialsId);
         }
 
         @POST

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
@@ -154,6 +155,18 @@ public class NexorSendStep extends Step {
         }
 
         @POST
+        public ComboBoxModel doFillWorkflowIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.workflowIds(item, credentialsId);
+        }
+
+        @POST
+        public ComboBoxModel doFillTemplateIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            MessageForm.checkConfigurable(item);
+            return NexorCatalog.templateIds(item, credentialsId);
+        }
+
+        @POST
         public ListBoxModel doFillChannelItems(@AncestorInPath Item item) {
             MessageForm.checkReadable(item);
             return MessageForm.channelItems();
@@ -172,9 +185,9 @@ public class NexorSendStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckWorkflowId(@AncestorInPath Item item, @QueryParameter String value) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkWorkflowId(value);
+        public FormValidation doCheckWorkflowId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+            return MessageForm.checkWorkflowId(item, value, credentialsId);
         }
 
         @POST
@@ -203,9 +216,11 @@ public class NexorSendStep extends Step {
 
         @POST
         public FormValidation doCheckTemplateId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkTemplateId(value, channel);
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String channel,
+                @QueryParameter String credentialsId) {
+            return MessageForm.checkTemplateId(item, value, channel, credentialsId);
         }
 
         @POST

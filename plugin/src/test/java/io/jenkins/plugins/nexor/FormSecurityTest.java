@@ -110,4 +110,49 @@ class FormSecurityTest {
         assertThat(post(null, path)).isEqualTo(403);
         assertThat(post("reader", path)).isEqualTo(200);
     }
+
+    @Test
+    void workflowsAndTemplatesComeFromNexorForThoseWhoConfigure() throws Exception {
+        String base = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/";
+        assertThat(post("reader", base + "fillWorkflowIdItems?credentialsId=nexor-key"))
+                .isEqualTo(403);
+        JenkinsRule.WebClient dev = j.createWebClient();
+        dev.login("dev");
+        String workflows = dev.getPage(dev.addCrumb(new WebRequest(
+                        URI.create(j.getURL() + base + "fillWorkflowIdItems?credentialsId=nexor-key")
+                                .toURL(),
+                        HttpMethod.POST)))
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(workflows).contains(nexor.workflow());
+        String check = dev.getPage(dev.addCrumb(new WebRequest(
+                        URI.create(j.getURL() + base + "checkWorkflowId?credentialsId=nexor-key&value="
+                                        + nexor.workflow())
+                                .toURL(),
+                        HttpMethod.POST)))
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(check).contains("Seguimiento de pedidos");
+        assertThat(nexor.sandbox().messages()).isEmpty(); // listing sends nothing
+    }
+
+    @Test
+    void withoutNexorTheFieldsStayFreeText() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        NexorGlobalConfiguration.get().setBaseUrl("http://127.0.0.1:" + closedPort + "/api/public"); // unreachable
+        JenkinsRule.WebClient dev = j.createWebClient();
+        dev.login("dev");
+        String body = dev.getPage(dev.addCrumb(new WebRequest(
+                        URI.create(
+                                        j.getURL()
+                                                + "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/fillWorkflowIdItems")
+                                .toURL(),
+                        HttpMethod.POST)))
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(body).isEqualTo("[]");
+    }
 }

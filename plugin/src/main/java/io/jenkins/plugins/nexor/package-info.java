@@ -2,7 +2,7 @@
  * Nexor for Jenkins: the thin Jenkins layer over {@code nexor-client}.
  *
  * <ul>
- *   <li>{@link io.jenkins.plugins.nexor.NexorSendStep} ({@code nexorSend}) and
+ *   <li>{@link io.jenkins.plugins.nexor.NexorSendStep} ({@code nexorSend}), {@link io.jenkins.plugins.nexor.NexorSendBulkStep} ({@code nexorSendBulk}, sharing {@link io.jenkins.plugins.nexor.MessageStep}) and
  *       {@link io.jenkins.plugins.nexor.NexorSendBuilder} (freestyle) – data binding only; both hold a
  *       {@link io.jenkins.plugins.nexor.MessageFields} and hand it to {@link io.jenkins.plugins.nexor.NexorSender},
  *       which does everything else once: credentials, validation, sending, console line, failure policy, record.</li>

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Docs checks run by .ci/run: every relative link in README.md, DEVELOPERS.md and docs/ resolves, and every
-message key the errors page relies on exists in the plugin's Messages.properties (English and Spanish)."""
+"""Docs checks run by .ci/run: every relative link in README.md, DEVELOPERS.md and docs/ resolves; every message key
+the errors page relies on exists in the plugin's Messages.properties (English and Spanish); every nexorSend /
+nexorSendBulk call in the docs' Groovy snippets uses only parameters the steps have (read from the step classes)."""
 import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -30,7 +31,50 @@ for key, words in {"Credentials.missing": "No Nexor credentials", "Credentials.u
     elif words not in errors:
         problems.append(f"docs/errors.md has no row for {key} ({words!r})")
 
+# every nexorSend / nexorSendBulk call in the docs' Groovy uses parameters the steps really have
+src = root / "plugin/src/main/java/io/jenkins/plugins/nexor"
+def step_params(*files):
+    names = set()
+    for name in files:
+        text = (src / name).read_text(encoding="utf-8")
+        names |= {m[0].lower() + m[1:] for m in re.findall(r"@DataBoundSetter\s+public void set(\w+)\(", text)}
+        for ctor in re.findall(r"@DataBoundConstructor\s+public \w+\(([^)]*)\)", text):
+            names |= {p.split()[-1] for p in ctor.split(",") if p.strip()}
+        names |= {p.split()[-1] for p in re.findall(r"protected MessageStep\(([^)]*)\)", text)[0].split(",")} \
+            if "protected MessageStep(" in text else set()
+    return names
+params = {"nexorSend": step_params("MessageStep.java", "NexorSendStep.java"),
+          "nexorSendBulk": step_params("MessageStep.java", "NexorSendBulkStep.java")}
+snippets = 0
+for page in pages:
+    for block in re.findall(r"```groovy\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+        for m in re.finditer(r"\b(nexorSendBulk|nexorSend)\b\s*\(?", block):
+            snippets += 1
+            depth, i, keys = 0, m.end(), []
+            while i < len(block):
+                c = block[i]
+                if c in "[(":
+                    depth += 1
+                elif c in "])":
+                    depth -= 1
+                    if depth < 0:
+                        break
+                elif c == "\n" and depth == 0 and not block[:i].rstrip().endswith(","):
+                    break
+                elif depth == 0:
+                    k = re.match(r"(\w+)\s*:", block[i:])
+                    if k and (i == 0 or not block[i - 1].isalnum()):
+                        keys.append(k.group(1))
+                        i += len(k.group(0))
+                        continue
+                i += 1
+            unknown = [k for k in keys if k not in params[m.group(1)]]
+            if unknown:
+                problems.append(f"{page.relative_to(root)}: {m.group(1)} with unknown parameter(s) {unknown}")
+            if not keys:
+                problems.append(f"{page.relative_to(root)}: {m.group(1)} call without parameters? {block[m.start():m.start()+60]!r}")
+
 for p in problems:
     print("docs:", p)
-print(f"docs: {len(pages)} pages checked, {len(problems)} problem(s)")
+print(f"docs: {len(pages)} pages, {snippets} step calls in Groovy snippets checked, {len(problems)} problem(s)")
 sys.exit(1 if problems else 0)

@@ -150,6 +150,7 @@ public final class BulkSend {
                 return; // stopped before the first attempt of this lead: reported as not attempted
             }
             entries[i] = entry;
+            requests[i] = null; // done with it: a long run holds only the small entries
             report.onEntry(entry, done.incrementAndGet(), total);
         }
     }

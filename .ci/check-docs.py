@@ -6,8 +6,7 @@ import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 problems = []
-pages = [root / "README.md", root / "DEVELOPERS.md"] + sorted((root / "docs").glob("*.md")) \
-    + sorted(root.glob("*/README.md"))
+pages = sorted(root.glob("*.md")) + sorted((root / "docs").glob("*.md")) + sorted(root.glob("*/README.md"))
 for page in pages:
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
         if re.match(r"^[a-z]+:", target):

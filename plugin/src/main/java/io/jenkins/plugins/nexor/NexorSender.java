@@ -57,8 +57,8 @@ final class NexorSender {
         try {
             MessageResult result = send.execute();
             NexorSendResult sent = NexorSendResult.sent(channel, result, warnings);
-            log.println(Messages.Console_sent(channel, request.leadId(), sent.toString()));
-            record(request, sent);
+            log.println(Messages.Console_sent(
+                    channel, request.leadId(), record(request, sent).getIds()));
             return sent;
         } catch (SendCancelledException e) {
             record(request, NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent()));
@@ -129,13 +129,14 @@ final class NexorSender {
         }
     }
 
-    private void record(MessageRequest request, NexorSendResult result) {
-        NexorSendAction.of(run)
-                .add(new SentMessage(
-                        System.currentTimeMillis(),
-                        request.channel().wireName(),
-                        request.leadId(),
-                        request.workflowId(),
-                        result));
+    private SentMessage record(MessageRequest request, NexorSendResult result) {
+        SentMessage message = new SentMessage(
+                System.currentTimeMillis(),
+                request.channel().wireName(),
+                request.leadId(),
+                request.workflowId(),
+                result);
+        NexorSendAction.of(run).add(message);
+        return message;
     }
 }

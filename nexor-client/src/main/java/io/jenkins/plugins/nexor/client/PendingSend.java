@@ -104,8 +104,8 @@ public final class PendingSend {
         executed = true;
         Duration lastRetryAfter = null;
         for (int attempt = 1; ; attempt++) {
-            if (cancelled) {
-                throw new SendCancelledException(false, attempt - 1);
+            if (cancelled || Thread.currentThread().isInterrupted()) {
+                throw new SendCancelledException(false, attempt - 1); // nothing of this attempt was written
             }
             Progress progress = new Progress(onWrite);
             Call call = client.http.newCall(template.tag(Progress.class, progress).build());

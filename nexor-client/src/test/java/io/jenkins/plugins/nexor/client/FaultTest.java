@@ -239,6 +239,18 @@ class FaultTest {
     }
 
     @Test
+    void anInterruptedThreadSendsNothing() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> client.send(whatsapp("Hola").build()))
+                    .isInstanceOfSatisfying(SendCancelledException.class, c -> assertThat(c.mayHaveBeenSent()).isFalse());
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void sequentialSendsReuseOneConnection() throws Exception {
         for (int i = 0; i < 100; i++) {
             server.enqueue(sentWhatsapp());

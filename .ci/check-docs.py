@@ -73,6 +73,16 @@ for page in pages:
             if not keys:
                 problems.append(f"{page.relative_to(root)}: {m.group(1)} call without parameters? {block[m.start():m.start()+60]!r}")
 
+# the JCasC page documents exactly the keys the plugin's JCasC test imports and exports
+def nexor_keys(text):
+    block = text.split("  nexor:", 1)[1] if "  nexor:" in text else ""
+    return sorted(re.findall(r"^    (\w+):", block, re.M))
+docs_yaml = re.findall(r"```yaml\n(.*?)```", (root / "docs/configuration-as-code.md").read_text(encoding="utf-8"), re.S)
+test_yaml = (root / "plugin/src/test/resources/io/jenkins/plugins/nexor/configuration-as-code.yml").read_text(encoding="utf-8")
+if not docs_yaml or nexor_keys(docs_yaml[0]) != nexor_keys(test_yaml) or not nexor_keys(test_yaml):
+    problems.append(f"docs/configuration-as-code.md keys {nexor_keys(docs_yaml[0]) if docs_yaml else None} differ from the "
+                    f"JCasC test's {nexor_keys(test_yaml)}")
+
 for p in problems:
     print("docs:", p)
 print(f"docs: {len(pages)} pages, {snippets} step calls in Groovy snippets checked, {len(problems)} problem(s)")

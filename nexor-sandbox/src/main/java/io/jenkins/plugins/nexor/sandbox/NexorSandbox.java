@@ -242,8 +242,9 @@ public final class NexorSandbox implements AutoCloseable {
                 channel == Channel.CALL ? "registered" : null);
         Lead lead = directory.lead(r.leadId());
         SentMessage sent = new SentMessage(Instant.now(), r.leadId(), lead == null ? "" : lead.name(), r.workflowId(),
-                channel.wireName(), kept(r.content() != null ? r.content() : r.html()), kept(r.subject()), r.templateId(),
-                r.components() == null ? null : kept(r.components().toJson()), kept(r.beginMessage()), result);
+                channel.wireName(), kept(r.content() != null ? r.content() : r.html()), kept(r.subject()),
+                r.templateId(), r.components() == null ? null : kept(r.components().toJson()), kept(r.beginMessage()),
+                result);
         journal.add(sent);
         return sent;
     }

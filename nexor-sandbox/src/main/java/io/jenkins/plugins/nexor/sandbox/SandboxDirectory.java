@@ -150,6 +150,8 @@ public final class SandboxDirectory {
         JsonNode root;
         try {
             root = json.readTree(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
         }

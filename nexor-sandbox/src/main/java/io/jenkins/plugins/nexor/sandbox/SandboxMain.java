@@ -108,7 +108,8 @@ public final class SandboxMain {
     private static final int MAX_LISTED = 12;
 
     private static String reach(Lead l) {
-        String channels = l.phone() == null ? "" : l.inWhatsappWindow() ? "whatsapp, call" : "call, whatsapp templates only";
+        String channels = l.phone() == null ? ""
+                : l.inWhatsappWindow() ? "whatsapp, call" : "call, whatsapp templates only";
         if (l.email() != null) {
             channels = channels.isEmpty() ? "email" : channels + ", email";
         }

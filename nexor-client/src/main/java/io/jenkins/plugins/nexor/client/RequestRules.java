@@ -110,8 +110,14 @@ final class RequestRules {
         }
     }
 
-    static boolean isUuid(String s) {
-        return s != null && UUID.matcher(s).matches();
+    /** One id field on its own: present and a UUID. */
+    static void id(Field field, String value, List<Problem> out) {
+        String id = Text.trimToNull(value);
+        if (id == null && field == Field.TEMPLATE_ID) {
+            out.add(error(field, "id.required", field.propertyName()));
+        } else {
+            uuid(field, id, field == Field.LEAD_ID ? "lead.required" : "workflow.required", out);
+        }
     }
 
     private static Problem error(Field field, String code, Object... args) {

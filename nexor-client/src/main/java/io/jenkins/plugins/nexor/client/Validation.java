@@ -30,6 +30,21 @@ public final class Validation {
         return new Validation(found);
     }
 
+    /**
+     * Checks one id on its own (a lead, workflow or template id, e.g. from a file of leads): present and a UUID,
+     * with the same messages as a request's.
+     *
+     * @throws IllegalArgumentException for a field that is not an id
+     */
+    public static Validation ofId(Field field, String id) {
+        if (field != Field.LEAD_ID && field != Field.WORKFLOW_ID && field != Field.TEMPLATE_ID) {
+            throw new IllegalArgumentException(field + " is not an id field");
+        }
+        List<Problem> found = new ArrayList<>();
+        RequestRules.id(field, id, found);
+        return new Validation(found);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -183,6 +183,17 @@ class ValidationTest {
     }
 
     @Test
+    void idsAreCheckedOnTheirOwnWithTheRequestsMessages() {
+        assertThat(Validation.ofId(Field.LEAD_ID, LEAD.toUpperCase()).problems()).isEmpty();
+        assertThat(Validation.ofId(Field.LEAD_ID, " ").errors()).extracting(Problem::code).containsExactly("lead.required");
+        assertThat(Validation.ofId(Field.WORKFLOW_ID, "x").errors()).extracting(Problem::code)
+                .containsExactly("uuid.invalid");
+        assertThat(Validation.ofId(Field.TEMPLATE_ID, null).errors().get(0).message())
+                .isEqualTo("templateId is required: a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.");
+        assertThatThrownBy(() -> Validation.ofId(Field.CONTENT, "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aKeyPastedIntoAnIdFieldIsNotEchoed() {
         Problem p = whatsapp("x").leadId(KEY).validate().errors().get(0);
         assertThat(p.message()).doesNotContain(KEY).contains("nxr_…(redacted)");

@@ -3,8 +3,8 @@ package io.jenkins.plugins.nexor.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.nexor.client.Field;
-import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.Problem;
+import io.jenkins.plugins.nexor.client.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,13 +185,7 @@ public final class SandboxDirectory {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(field.apiName() + " is required");
         }
-        MessageRequest.Builder probe = MessageRequest.builder();
-        switch (field) {
-            case LEAD_ID -> probe.leadId(id);
-            case WORKFLOW_ID -> probe.workflowId(id);
-            default -> probe.templateId(id);
-        }
-        List<Problem> errors = probe.validate().forField(field).stream().filter(Problem::isError).toList();
+        List<Problem> errors = Validation.ofId(field, id).errors();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(field.apiName() + ": " + errors.get(0).message());
         }

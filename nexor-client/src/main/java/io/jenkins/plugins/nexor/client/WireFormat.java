@@ -102,9 +102,40 @@ public final class WireFormat {
 
     /** Reads {@code GET /templates}. */
     static List<Template> readTemplates(JsonNode node) {
-        return list(node, "templates", n -> new Template(text(n, "id"), text(n, "name"), text(n, "language"),
-                text(n, "category"), text(n, "status"), n.hasNonNull("components") ? n.get("components").toString()
-                        : null));
+        return list(node, "templates", n -> {
+            List<String> variables = new ArrayList<>();
+            n.path("variables").forEach(v -> variables.add(v.asText()));
+            return new Template(text(n, "id"), text(n, "name"), text(n, "language"), text(n, "category"),
+                    text(n, "status"), n.hasNonNull("components") ? n.get("components").toString() : null, variables);
+        });
+    }
+
+    /** The body of a {@code GET /workflows} answer (the sandbox's side). */
+    public static byte[] writeWorkflows(List<Workflow> workflows) {
+        var root = MAPPER.createObjectNode().put("success", true);
+        var items = root.putArray("workflows");
+        workflows.forEach(w -> items.addObject().put("id", w.id()).put("name", w.name()));
+        return bytes(root);
+    }
+
+    /** The body of a {@code GET /templates} answer (the sandbox's side); components are written as JSON. */
+    public static byte[] writeTemplates(List<Template> templates) {
+        var root = MAPPER.createObjectNode().put("success", true);
+        var items = root.putArray("templates");
+        for (Template t : templates) {
+            var n = items.addObject().put("id", t.id()).put("name", t.name()).put("language", t.language())
+                    .put("category", t.category()).put("status", t.status());
+            if (t.components() != null) {
+                try {
+                    n.set("components", MAPPER.readTree(t.components()));
+                } catch (IOException e) {
+                    n.put("components", t.components());
+                }
+            }
+            var variables = n.putArray("variables");
+            t.variables().forEach(variables::add);
+        }
+        return bytes(root);
     }
 
     /** An error body {@code {"error":…,"message":…}} (the sandbox's side). */

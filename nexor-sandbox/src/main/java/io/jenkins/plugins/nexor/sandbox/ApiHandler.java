@@ -138,9 +138,11 @@ final class ApiHandler implements HttpHandler {
             messages(ex, body, kind == Fault.Kind.SUCCESS_FALSE);
         } else if (route.equals("/templates") && method.equals("GET")) {
             String status = query(ex).get("status");
-            ex.json(200, SandboxJson.templates(sandbox.directory().templates(), status));
+            ex.respond(200, "application/json", WireFormat.writeTemplates(sandbox.directory().templates().stream()
+                    .filter(t -> status == null || status.isBlank() || t.status().equalsIgnoreCase(status))
+                    .toList()));
         } else if (route.equals("/workflows") && method.equals("GET")) {
-            ex.json(200, SandboxJson.workflows(sandbox.directory().workflows()));
+            ex.respond(200, "application/json", WireFormat.writeWorkflows(sandbox.directory().workflows()));
         } else if (route.startsWith("/leads/") && method.equals("GET")) {
             lead(ex, route.substring("/leads/".length()));
         } else {

@@ -33,7 +33,7 @@ final class MessageRules {
                     "Lead " + r.leadId() + " has no e-mail address; add one in Nexor or use whatsapp");
         }
         if (channel == Channel.WHATSAPP && r.templateId() != null) {
-            SandboxDirectory.Template t = directory.template(r.templateId());
+            io.jenkins.plugins.nexor.client.Template t = directory.template(r.templateId());
             if (t == null) {
                 return new Refusal(404, "Template not found", "No template with id " + r.templateId());
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.nexor.client.Field;
 import io.jenkins.plugins.nexor.client.Problem;
+import io.jenkins.plugins.nexor.client.Template;
+import io.jenkins.plugins.nexor.client.Workflow;
 import io.jenkins.plugins.nexor.client.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,13 +42,6 @@ public final class SandboxDirectory {
     public static final String DEMO_TEMPLATE = "9d5a2f3e-1c4b-4e7a-8b6c-2d1e0f9a8b7c";
     /** "promo_pendiente": a template still pending approval (not listed with status=APPROVED, refused on send). */
     public static final String DEMO_TEMPLATE_PENDING = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-
-    /** A workflow: id and name. */
-    public record Workflow(String id, String name) {}
-
-    /** A WhatsApp template; {@code components} is its definition as JSON text. */
-    public record Template(String id, String name, String language, String category, String status,
-            String components, List<String> variables) {}
 
     private final Map<String, Lead> leads = new ConcurrentHashMap<>();
     private final Map<String, Workflow> workflows = new ConcurrentHashMap<>();

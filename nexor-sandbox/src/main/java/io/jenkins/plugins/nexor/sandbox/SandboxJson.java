@@ -21,36 +21,6 @@ final class SandboxJson {
         return MAPPER.createArrayNode();
     }
 
-    static ObjectNode workflows(List<SandboxDirectory.Workflow> workflows) {
-        ArrayNode items = array();
-        workflows.forEach(w -> items.add(object().put("id", w.id()).put("name", w.name())));
-        ObjectNode root = object().put("success", true);
-        root.set("workflows", items);
-        return root;
-    }
-
-    static ObjectNode templates(List<SandboxDirectory.Template> templates, String status) {
-        ArrayNode items = array();
-        for (SandboxDirectory.Template t : templates) {
-            if (status == null || status.isBlank() || t.status().equalsIgnoreCase(status)) {
-                ObjectNode n = object().put("id", t.id()).put("name", t.name()).put("language", t.language())
-                        .put("category", t.category()).put("status", t.status());
-                try {
-                    n.set("components", MAPPER.readTree(t.components()));
-                } catch (java.io.IOException e) {
-                    n.put("components", t.components());
-                }
-                ArrayNode vars = array();
-                t.variables().forEach(vars::add);
-                n.set("variables", vars);
-                items.add(n);
-            }
-        }
-        ObjectNode root = object().put("success", true);
-        root.set("templates", items);
-        return root;
-    }
-
     static ObjectNode lead(Lead lead) {
         return object().put("id", lead.id()).put("name", lead.name()).put("phone", lead.phone())
                 .put("email", lead.email()).put("in_whatsapp_window", lead.inWhatsappWindow());

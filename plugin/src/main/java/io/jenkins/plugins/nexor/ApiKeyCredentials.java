@@ -42,13 +42,27 @@ final class ApiKeyCredentials {
         throw new AbortException(Messages.Credentials_unknown(credentialsId));
     }
 
-    /** The key of a credential visible at Jenkins' root (global configuration, "Test connection"). */
-    static String resolveGlobal(String credentialsId) {
+    /** The credentials id to use: the given one, or (blank) the default of the global configuration. */
+    static String orDefault(String credentialsId) {
+        return MessageFields.blankToNull(credentialsId) != null
+                ? credentialsId
+                : NexorGlobalConfiguration.get().getCredentialsId();
+    }
+
+    /**
+     * The key of a Secret text credential visible to an item as it would be to its builds (at Jenkins' root for a null
+     * item: global configuration, "Test connection"); null when there is none.
+     */
+    static String keyFor(Item item, String credentialsId) {
         StringCredentials found = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(
-                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsProvider.lookupCredentialsInItem(StringCredentials.class, item, authFor(item), List.of()),
                 CredentialsMatchers.withId(credentialsId));
         return found == null ? null : found.getSecret().getPlainText();
+    }
+
+    /** The authentication credentials are looked up with: a job's own, else the system's. */
+    private static Authentication authFor(Item item) {
+        return item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
     }
 
     /**
@@ -58,12 +72,12 @@ final class ApiKeyCredentials {
     static ListBoxModel listBox(Item item, String current) {
         StandardListBoxModel model = new StandardListBoxModel();
         model.includeEmptyValue();
-        Authentication auth = item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
         if (item == null) {
             model.includeMatchingAs(
                     ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
         } else {
-            model.includeMatchingAs(auth, item, StringCredentials.class, List.of(), CredentialsMatchers.always());
+            model.includeMatchingAs(
+                    authFor(item), item, StringCredentials.class, List.of(), CredentialsMatchers.always());
         }
         return model.includeCurrentValue(current);
     }

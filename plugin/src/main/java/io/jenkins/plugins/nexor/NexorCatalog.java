@@ -1,10 +1,6 @@
 package io.jenkins.plugins.nexor;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
-import hudson.model.Queue;
-import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
 import io.jenkins.plugins.nexor.client.NexorClient;
 import io.jenkins.plugins.nexor.client.NexorException;
@@ -17,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The account's workflows and approved templates, for the forms' drop-downs: fetched with the credential chosen in
@@ -89,21 +84,9 @@ final class NexorCatalog {
         }
     }
 
-    /** The key of the form's credential, looked up as the item would at run time; null when there is none. */
+    /** The key of the form's credential (or the global default), as the item would see it at run time. */
     private static String key(Item item, String credentialsId) {
-        String id = MessageFields.blankToNull(credentialsId) != null
-                ? credentialsId
-                : NexorGlobalConfiguration.get().getCredentialsId();
-        if (id == null) {
-            return null;
-        }
-        StringCredentials c = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItem(
-                        StringCredentials.class,
-                        item,
-                        item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2,
-                        List.of()),
-                CredentialsMatchers.withId(id));
-        return c == null ? null : c.getSecret().getPlainText();
+        String id = ApiKeyCredentials.orDefault(credentialsId);
+        return id == null ? null : ApiKeyCredentials.keyFor(item, id);
     }
 }

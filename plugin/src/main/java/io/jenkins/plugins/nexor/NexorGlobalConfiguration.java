@@ -45,8 +45,7 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
     /** Nexor's API, or a sandbox on loopback; https required except for loopback hosts. */
     @DataBoundSetter
     public void setBaseUrl(String baseUrl) {
-        String url = MessageFields.blankToNull(baseUrl);
-        url = url == null ? NexorClient.DEFAULT_BASE_URL : url.strip();
+        String url = orDefault(baseUrl);
         Validation v = Validation.ofBaseUrl(url);
         if (v.hasErrors()) {
             throw new IllegalArgumentException(v.errors().get(0).message());
@@ -95,6 +94,12 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
     public void setDefaultOnFailure(FailurePolicy policy) {
         this.defaultOnFailure = policy == null ? FailurePolicy.FAIL : policy;
         changed();
+    }
+
+    /** A base URL as typed, or Nexor's when blank. */
+    private static String orDefault(String baseUrl) {
+        String url = MessageFields.blankToNull(baseUrl);
+        return url == null ? NexorClient.DEFAULT_BASE_URL : url.strip();
     }
 
     private void changed() {
@@ -157,7 +162,7 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String url = MessageFields.blankToNull(baseUrl) == null ? NexorClient.DEFAULT_BASE_URL : baseUrl.strip();
+        String url = orDefault(baseUrl);
         Validation urlCheck = Validation.ofBaseUrl(url);
         if (urlCheck.hasErrors()) {
             return MessageForm.toFormValidation(urlCheck.problems());
@@ -165,7 +170,7 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
         if (MessageFields.blankToNull(credentialsId) == null) {
             return FormValidation.error(Messages.Credentials_missing());
         }
-        String key = ApiKeyCredentials.resolveGlobal(credentialsId);
+        String key = ApiKeyCredentials.keyFor(null, credentialsId);
         if (key == null) {
             return FormValidation.error(Messages.Credentials_unknown(credentialsId));
         }

@@ -77,7 +77,7 @@ final class NexorSender {
     static String credentialsId(MessageFields fields, UnaryOperator<String> expand) {
         return fields.getCredentialsId() != null
                 ? expand.apply(fields.getCredentialsId())
-                : NexorGlobalConfiguration.get().getCredentialsId();
+                : ApiKeyCredentials.orDefault(null);
     }
 
     /**

@@ -29,7 +29,7 @@ class GlobalConfigurationTest {
         assertThat(config.getConnectTimeoutSeconds()).isEqualTo(5);
         assertThat(config.getReadTimeoutSeconds()).isEqualTo(20);
         assertThat(config.getDefaultOnFailure()).isEqualTo(FailurePolicy.UNSTABLE);
-        assertThat(ApiKeyCredentials.resolveGlobal("nexor-key")).isEqualTo("nxr_live_sandbox_demo_key");
+        assertThat(ApiKeyCredentials.keyFor(null, "nexor-key")).isEqualTo("nxr_live_sandbox_demo_key");
 
         ConfiguratorRegistry registry = ConfiguratorRegistry.get();
         ConfigurationContext context = new ConfigurationContext(registry);

@@ -44,16 +44,10 @@ class FailurePolicyTest {
                 .formatted(nexor.lead(), nexor.workflow(), extra);
     }
 
-    private WorkflowRun run(String script) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return p.scheduleBuild2(0).get();
-    }
-
     @Test
     void serverErrorFailsTheBuildByDefaultAndIsNotResent() throws Exception {
         nexor.sandbox().failNext(1, Fault.status(500));
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send("")));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, nexor.pipeline(send("")));
         j.assertLogContains(
                 "[Nexor] call to lead " + nexor.lead() + " failed: Nexor failed while handling the message (HTTP 500",
                 b);
@@ -64,7 +58,7 @@ class FailurePolicyTest {
     @Test
     void unstablePolicyMarksTheBuildAndReturnsTheError() throws Exception {
         nexor.sandbox().failNext(1, Fault.status(401));
-        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, run(send(", onFailure: 'unstable'")));
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, nexor.pipeline(send(", onFailure: 'unstable'")));
         j.assertLogContains("success=false error=Nexor refused the API key", b);
         assertThat(nexor.sandbox().requests()).hasSize(1);
     }
@@ -72,7 +66,7 @@ class FailurePolicyTest {
     @Test
     void continuePolicyKeepsTheBuildGreen() throws Exception {
         nexor.sandbox().fault(Fault.rateLimited(0));
-        WorkflowRun b = j.assertBuildStatusSuccess(run(send(", onFailure: 'continue'")));
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline(send(", onFailure: 'continue'")));
         j.assertLogContains("success=false error=Nexor is limiting the request rate", b);
         assertThat(nexor.sandbox().requests()).hasSize(3); // 429 is retried: nothing was delivered
         assertThat(nexor.sandbox().sentCount(nexor.lead())).isZero();
@@ -82,7 +76,7 @@ class FailurePolicyTest {
     void theGlobalDefaultPolicyApplies() throws Exception {
         NexorGlobalConfiguration.get().setDefaultOnFailure(FailurePolicy.UNSTABLE);
         nexor.sandbox().failNext(1, Fault.of(Fault.Kind.DROP_AFTER_READ));
-        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, run(send("")));
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, nexor.pipeline(send("")));
         j.assertLogContains("failed after the request was sent", b);
         assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
         assertThat(nexor.sandbox().requests()).hasSize(1);
@@ -92,7 +86,7 @@ class FailurePolicyTest {
     void validationFailsEvenWithTheContinuePolicy() throws Exception {
         WorkflowRun b = j.assertBuildStatus(
                 Result.FAILURE,
-                run("nexorSend leadId: 'x', workflowId: '%s', channel: 'call', onFailure: 'continue'"
+                nexor.pipeline("nexorSend leadId: 'x', workflowId: '%s', channel: 'call', onFailure: 'continue'"
                         .formatted(nexor.workflow())));
         j.assertLogContains("leadId must be a UUID", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
@@ -100,7 +94,7 @@ class FailurePolicyTest {
 
     @Test
     void unknownCredentialsAreNamedAndNothingIsSent() throws Exception {
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send(", credentialsId: 'nope'")));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, nexor.pipeline(send(", credentialsId: 'nope'")));
         j.assertLogContains("Nexor credentials \"nope\" were not found", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
     }
@@ -108,7 +102,7 @@ class FailurePolicyTest {
     @Test
     void missingCredentialsAreExplained() throws Exception {
         NexorGlobalConfiguration.get().setCredentialsId(null);
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send("")));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, nexor.pipeline(send("")));
         j.assertLogContains("No Nexor credentials", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
     }
@@ -120,7 +114,7 @@ class FailurePolicyTest {
                 .add(new UsernamePasswordCredentialsImpl(
                         CredentialsScope.GLOBAL, "user-pass", "", "user", "nxr_live_password_not_key"));
         SystemCredentialsProvider.getInstance().save();
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, run(send(", credentialsId: 'user-pass'")));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, nexor.pipeline(send(", credentialsId: 'user-pass'")));
         j.assertLogContains("Nexor credentials \"user-pass\" are of type", b);
         j.assertLogContains("must be a \"Secret text\" credential", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
@@ -158,8 +152,8 @@ class FailurePolicyTest {
     @Test
     void theKeyIsNeverInTheLogOrTheBuildRecord() throws Exception {
         nexor.sandbox().failNext(1, Fault.status(401));
-        WorkflowRun failed = run(send(", onFailure: 'continue'"));
-        WorkflowRun ok = run(send(""));
+        WorkflowRun failed = nexor.pipeline(send(", onFailure: 'continue'"));
+        WorkflowRun ok = nexor.pipeline(send(""));
         for (WorkflowRun b : new WorkflowRun[] {failed, ok}) {
             j.assertLogNotContains(nexor.key(), b);
             assertThat(Files.readString(new File(b.getRootDir(), "build.xml").toPath()))

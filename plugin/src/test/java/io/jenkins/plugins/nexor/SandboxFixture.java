@@ -11,6 +11,9 @@ import io.jenkins.plugins.nexor.sandbox.RecordedRequest;
 import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -21,9 +24,11 @@ final class SandboxFixture implements AutoCloseable {
     static final String CREDENTIALS_ID = "nexor-key";
 
     private final NexorSandbox sandbox;
+    private final JenkinsRule j;
 
-    private SandboxFixture(NexorSandbox sandbox) {
+    private SandboxFixture(NexorSandbox sandbox, JenkinsRule j) {
         this.sandbox = sandbox;
+        this.j = j;
     }
 
     static SandboxFixture start(JenkinsRule j) throws Exception {
@@ -32,7 +37,7 @@ final class SandboxFixture implements AutoCloseable {
         config.setBaseUrl(sandbox.baseUrl());
         addSecretText(j.jenkins, CREDENTIALS_ID, sandbox.apiKey());
         config.setCredentialsId(CREDENTIALS_ID);
-        return new SandboxFixture(sandbox);
+        return new SandboxFixture(sandbox, j);
     }
 
     /** Adds a Secret text credential to the store of a context: Jenkins itself, or a folder. */
@@ -50,6 +55,13 @@ final class SandboxFixture implements AutoCloseable {
         store.addCredentials(
                 Domain.global(),
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Nexor API key", Secret.fromString(secret)));
+    }
+
+    /** Runs a sandboxed Pipeline script in a new job and returns the finished build, whatever its result. */
+    WorkflowRun pipeline(String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p.scheduleBuild2(0).get();
     }
 
     NexorSandbox sandbox() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.nexor.sandbox.Fault;
 import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,21 +29,15 @@ class SendBulkStepTest {
         nexor.close();
     }
 
-    private WorkflowRun run(String script) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return p.scheduleBuild2(0).get();
-    }
-
     @Test
     void aListOfLeadsWithPerLeadTemplateParameters() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(
-                run("""
-                    def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', templateId: '%s', concurrency: 4,
-                        leads: [[leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Ana']]]]],
-                                [leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Bruno']]]]]]
-                    echo "sent=${r.sent} total=${r.total} first=${r.entries[0].outcome} wamid=${r.entries[1].providerMessageId != null}"
-                    """.formatted(nexor.workflow(), nexor.template(), nexor.lead(), SandboxDirectory.DEMO_LEAD_BRUNO)));
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline(
+                """
+                def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', templateId: '%s', concurrency: 4,
+                    leads: [[leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Ana']]]]],
+                            [leadId: '%s', components: [[type: 'body', parameters: [[type: 'text', text: 'Bruno']]]]]]
+                echo "sent=${r.sent} total=${r.total} first=${r.entries[0].outcome} wamid=${r.entries[1].providerMessageId != null}"
+                """.formatted(nexor.workflow(), nexor.template(), nexor.lead(), SandboxDirectory.DEMO_LEAD_BRUNO)));
         j.assertLogContains("sent=2 total=2 first=sent wamid=true", b);
         j.assertLogContains("[Nexor] bulk: 2 of 2 sent", b);
         assertThat(nexor.sandbox().messages())
@@ -56,7 +48,7 @@ class SendBulkStepTest {
 
     @Test
     void aCsvFileInTheWorkspaceWithABadRowUnderTheUnstablePolicy() throws Exception {
-        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, run("""
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, nexor.pipeline("""
             node {
               writeFile file: 'leads.csv', text: 'lead_id,content\\n%s,Hola Ana\\nnot-a-lead,x\\n%s,Hola Diego\\n%s,\\n'
               def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', content: 'Hola', leadsFile: 'leads.csv',
@@ -77,7 +69,7 @@ class SendBulkStepTest {
     void rateLimitStormsDoNotSendAnyLeadTwice() throws Exception {
         nexor.sandbox().failNext(5, Fault.rateLimited(0));
         j.assertBuildStatusSuccess(
-                run("""
+                nexor.pipeline("""
                     def r = nexorSendBulk workflowId: '%s', channel: 'call', leads: ['%s', '%s'], concurrency: 2
                     echo "sent=${r.sent}"
                     """.formatted(nexor.workflow(), nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO)));
@@ -89,7 +81,7 @@ class SendBulkStepTest {
     void failedLeadsFailTheBuildByDefault() throws Exception {
         WorkflowRun b = j.assertBuildStatus(
                 Result.FAILURE,
-                run("nexorSendBulk workflowId: '%s', channel: 'email', content: 'x', leads: ['%s']"
+                nexor.pipeline("nexorSendBulk workflowId: '%s', channel: 'email', content: 'x', leads: ['%s']"
                         .formatted(nexor.workflow(), SandboxDirectory.DEMO_LEAD_DIEGO)));
         j.assertLogContains("1 of 1 leads were not sent", b);
     }
@@ -97,7 +89,8 @@ class SendBulkStepTest {
     @Test
     void leadsMustComeFromExactlyOneSource() throws Exception {
         WorkflowRun b = j.assertBuildStatus(
-                Result.FAILURE, run("nexorSendBulk workflowId: '%s', channel: 'call'".formatted(nexor.workflow())));
+                Result.FAILURE,
+                nexor.pipeline("nexorSendBulk workflowId: '%s', channel: 'call'".formatted(nexor.workflow())));
         j.assertLogContains("Give the leads either as leads", b);
         assertThat(nexor.sandbox().requests()).isEmpty();
     }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.nexor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,15 +27,9 @@ class SendStepTest {
         nexor.close();
     }
 
-    private WorkflowRun run(String script) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return p.scheduleBuild2(0).get();
-    }
-
     @Test
     void whatsappTextReturnsTheIdsToASandboxedScript() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""
             def r = nexorSend credentialsId: 'nexor-key', leadId: '%s', workflowId: '%s', channel: 'whatsapp',
                               content: "Hola Ana, tu pedido salió hoy."
             echo "success=${r.success} channel=${r.channel} type=${r.type}"
@@ -59,8 +51,8 @@ class SendStepTest {
 
     @Test
     void whatsappTemplateWithComponentsAsPipelineMaps() throws Exception {
-        WorkflowRun b =
-                j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(
+                nexor.pipeline("""
                     def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', templateId: '%s',
                                       components: [[type: 'body', parameters: [[type: 'text', text: "Ana"]]]]
                     echo "type=${r.type}"
@@ -73,7 +65,7 @@ class SendStepTest {
 
     @Test
     void emailWithSubjectAndHtml() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""
             def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'email', subject: 'Factura',
                               html: '<p>Hola <b>Ana</b></p>'
             echo "activity=${r.activityId != null} message=${r.messageId != null}"
@@ -83,7 +75,7 @@ class SendStepTest {
 
     @Test
     void callReturnsItsStatus() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""
             def call = nexorSend leadId: '%s', workflowId: '%s', channel: 'call', beginMessage: 'Hola, te llamo de Acme'
             echo "call=${call.callId} status=${call.callStatus}"
             """.formatted(nexor.lead(), nexor.workflow())));
@@ -93,7 +85,7 @@ class SendStepTest {
 
     @Test
     void declarativePipelineUsesTheResultInALaterStage() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""
             pipeline {
               agent none
               stages {
@@ -121,7 +113,7 @@ class SendStepTest {
 
     @Test
     void everyValidationProblemIsListedAndNothingIsSent() throws Exception {
-        WorkflowRun b = run("nexorSend leadId: 'nope', workflowId: '', channel: 'sms'");
+        WorkflowRun b = nexor.pipeline("nexorSend leadId: 'nope', workflowId: '', channel: 'sms'");
         j.assertBuildStatus(Result.FAILURE, b);
         j.assertLogContains("3 problems in the request", b);
         j.assertLogContains("leadId must be a UUID", b);
@@ -132,7 +124,7 @@ class SendStepTest {
 
     @Test
     void ignoredFieldsAreWarnedAboutAndReturned() throws Exception {
-        WorkflowRun b = j.assertBuildStatusSuccess(run("""
+        WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""
             def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', content: 'Hola', subject: 'x'
             echo "warnings=${r.warnings}"
             """.formatted(nexor.lead(), nexor.workflow())));

@@ -1,28 +1,33 @@
 package io.jenkins.plugins.nexor.benchmarks;
 
 import io.jenkins.plugins.nexor.client.BulkResult;
+import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
+import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.Channel;
 import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.NexorClient;
 import io.jenkins.plugins.nexor.client.Recipient;
+import io.jenkins.plugins.nexor.client.Recipients;
 import io.jenkins.plugins.nexor.sandbox.NexorSandbox;
 import io.jenkins.plugins.nexor.sandbox.RecordedRequest;
 import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bulk sending figures (issue 7), each against a baseline measured in the same run, all against nexor-sandbox:
  * <ol>
  *   <li>N leads, sandbox latency 50 ms: bulk (concurrency 16) versus a sequential loop of single sends;</li>
  *   <li>a 20 requests/s cap: the largest number of requests the sandbox saw in any one-second window;</li>
- *   <li>heap retained with the result, 1,000 versus 10,000 leads (zero latency, a sandbox that keeps one message):
- *       what grows is the per-lead result entries only.</li>
+ *   <li>heap in use half-way through 1,000, 10,000 and 100,000 leads (against a bare loopback server that keeps
+ *       nothing): streamed from a file versus a list with collected results (the baseline).</li>
  * </ol>
  * {@code java -cp benchmarks/target/benchmarks.jar io.jenkins.plugins.nexor.benchmarks.BulkBench [leads=1000]}
  */
@@ -31,15 +36,18 @@ public final class BulkBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("memory")) {
-            memory(1_000);
-            memory(10_000);
+            memory(1_000, false); // warm-up: classes, connection pool, JIT
+            memory(1_000, true);
+            memory(10_000, true);
+            memory(100_000, true);
             return;
         }
         int leads = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         speed(leads);
         rateCap(200, 20);
-        memory(1_000);
-        memory(10_000);
+        memory(1_000, false);
+        memory(1_000, true);
+        memory(10_000, true);
     }
 
     private static List<Recipient> recipients(int n) {
@@ -103,25 +111,53 @@ public final class BulkBench {
         }
     }
 
-    static void memory(int n) throws Exception {
-        // a sandbox that keeps one message: its journal would otherwise be counted as the bulk run's memory
-        SandboxDirectory directory = SandboxDirectory.seeded().acceptAnyLead(true);
-        try (NexorSandbox s = NexorSandbox.builder().directory(directory).maxMessages(1).threads(64).start()) {
-            List<Recipient> leads = recipients(n);
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long before = used();
-            BulkResult result = BulkSender.builder(client(s)).concurrency(16).build().prepare(message(), leads)
-                    .execute(null);
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.gc();
-            long after = used();
-            System.out.printf("memory: %d leads: sent %d, heap before %d MiB, peak %d MiB, retained after (with the "
-                    + "result) %d MiB, threads %d%n", n, result.sent(), before >> 20, peak >> 20, after >> 20,
-                    Thread.activeCount());
+    /**
+     * Heap in use half-way through a run of n leads (after a full GC, from the progress callback), above the heap in
+     * use before: a file streamed twice with {@code stream} (nothing per lead kept but one bit and 16 bytes), against
+     * the same leads read into a list and collected with {@code execute} (the baseline).
+     */
+    static void memory(int n, boolean print) throws Exception {
+        // a bare server that keeps nothing: the sandbox's per-lead counts would be counted as the bulk run's memory
+        Path file = Files.createTempFile("nexor-bulk-bench", ".csv");
+        try (LoopbackNexor server = new LoopbackNexor()) {
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("lead_id\n");
+                for (int i = 0; i < n; i++) {
+                    w.write(new UUID(0x4e58L, i) + "\n");
+                }
+            }
+            BulkSender sender = BulkSender.builder(NexorClient.builder().apiKey(ClientOverheadBenchmark.KEY)
+                    .baseUrl(server.baseUrl()).build()).concurrency(16).build();
+            AtomicLong midRun = new AtomicLong();
+            BulkSend.Progress halfWay = (entry, done, total) -> {
+                if (done == total / 2) {
+                    midRun.set(usedAfterGc());
+                }
+            };
+            long before = usedAfterGc();
+            BulkTotals streamed = sender.prepare(message(), Recipients.csv(() -> Files.newBufferedReader(file)))
+                    .stream(halfWay);
+            long streamedMid = midRun.get() - before;
+            before = usedAfterGc();
+            List<Recipient> list = Recipients.fromCsv(Files.readString(file));
+            BulkResult collected = sender.prepare(message(), list).execute(halfWay);
+            long collectedMid = midRun.get() - before;
+            if (print) {
+                System.out.printf("memory: %,d leads: streamed from the file %,d KiB (%.1f B/lead), list + collected "
+                    + "result %,d KiB (%.1f B/lead); sent %d and %d; threads %d%n", n, streamedMid >> 10,
+                    (double) streamedMid / n, collectedMid >> 10, (double) collectedMid / n, streamed.sent(),
+                    collected.sent(), Thread.activeCount());
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return used();
     }
 
     private static long used() {

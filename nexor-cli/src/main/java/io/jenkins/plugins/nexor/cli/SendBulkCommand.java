@@ -1,20 +1,19 @@
 package io.jenkins.plugins.nexor.cli;
 
 import io.jenkins.plugins.nexor.client.BulkEntry;
-import io.jenkins.plugins.nexor.client.BulkResult;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
+import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.Csv;
-import io.jenkins.plugins.nexor.client.Recipient;
 import io.jenkins.plugins.nexor.client.Recipients;
 import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,74 +59,83 @@ final class SendBulkCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Recipient> recipients;
-        try {
-            recipients = read(leads);
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("error: " + leads + ": " + e.getMessage());
+        if (!Files.isReadable(leads)) {
+            err.println("error: " + leads + ": no such file, or it cannot be read");
             return ExitCodes.INVALID;
         }
         BulkSend send;
         try {
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
-                    .build().prepare(message.toBuilder(), recipients);
-        } catch (ConnectionOptions.UsageProblem | IllegalArgumentException e) {
+                    .build().prepare(message.toBuilder(),
+                            Recipients.csv(() -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
+        } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+            err.println("error: " + leads + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
         for (BulkEntry bad : send.invalid()) {
             err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
         }
-        int step = Math.max(1, send.total() / 10);
-        BulkResult result;
-        try {
-            result = send.execute((entry, done, total) -> {
-                if (done % step == 0 || done == total) {
-                    synchronized (err) {
-                        err.println("progress: " + done + "/" + total);
-                    }
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.SOME_FAILED;
+        if (send.invalidCount() > send.invalid().size()) {
+            err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
         }
-        print(out, result);
-        err.println(result);
-        if (result.allSent()) {
+        int step = Math.max(1, send.total() / 10);
+        ResultWriter results = new ResultWriter(out, json);
+        BulkTotals totals = send.stream((entry, done, total) -> {
+            results.write(entry);
+            if (done % step == 0 || done == total) {
+                err.println("progress: " + done + "/" + total);
+            }
+        });
+        results.finish();
+        err.println("BulkResult{" + totals + "}");
+        if (totals.allSent()) {
             return ExitCodes.OK;
         }
-        return result.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION : ExitCodes.SOME_FAILED;
+        return totals.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION : ExitCodes.SOME_FAILED;
     }
 
-    private void print(PrintWriter out, BulkResult result) {
-        if (json) {
-            var array = new ArrayList<Object>();
-            for (BulkEntry e : result.entries()) {
-                var row = new java.util.LinkedHashMap<String, Object>();
-                row.put("index", e.index() + 1);
-                row.put("lead_id", e.leadId());
-                row.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
-                row.put("message_id", e.result() == null ? null : e.result().messageId());
-                row.put("provider_message_id", e.result() == null ? null : e.result().providerMessageId());
-                row.put("activity_id", e.result() == null ? null : e.result().activityId());
-                row.put("call_id", e.result() == null ? null : e.result().callId());
-                row.put("may_have_been_sent", e.mayHaveBeenSent());
-                row.put("error", e.error());
-                array.add(row);
-            }
-            out.println(new String(WireFormat.bytes(array), StandardCharsets.UTF_8));
-        } else {
-            out.print(Csv.results(result));
+    /** Writes each lead's result as it comes (CSV lines, or the elements of one JSON array): nothing is kept. */
+    private static final class ResultWriter {
+        private final PrintWriter out;
+        private final boolean json;
+        private boolean first = true;
+
+        ResultWriter(PrintWriter out, boolean json) {
+            this.out = out;
+            this.json = json;
+            out.println(json ? "[" : Csv.RESULTS_HEADER);
         }
-        out.flush();
-    }
 
-    /** The recipients of a CSV file with a header row. */
-    static List<Recipient> read(Path file) throws IOException {
-        return Recipients.fromCsv(Files.readString(file, StandardCharsets.UTF_8));
+        void write(BulkEntry e) {
+            if (!json) {
+                out.println(Csv.resultLine(e));
+                return;
+            }
+            var row = new LinkedHashMap<String, Object>();
+            row.put("index", e.index() + 1);
+            row.put("lead_id", e.leadId());
+            row.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
+            row.put("message_id", e.result() == null ? null : e.result().messageId());
+            row.put("provider_message_id", e.result() == null ? null : e.result().providerMessageId());
+            row.put("activity_id", e.result() == null ? null : e.result().activityId());
+            row.put("call_id", e.result() == null ? null : e.result().callId());
+            row.put("may_have_been_sent", e.mayHaveBeenSent());
+            row.put("error", e.error());
+            out.println((first ? "" : ",") + new String(WireFormat.bytes(row), StandardCharsets.UTF_8));
+            first = false;
+        }
+
+        void finish() {
+            if (json) {
+                out.println("]");
+            }
+            out.flush();
+        }
     }
 }

@@ -138,6 +138,30 @@ class NexorCliTest {
     }
 
     @Test
+    void sendBulkJsonIsOneArrayWrittenAsResultsCome(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("leads.csv");
+        Files.writeString(csv, "lead_id\n" + DEMO_LEAD_ANA + "\nnot-a-lead\n" + DEMO_LEAD_DIEGO + "\n");
+        int code = run(env(), "send-bulk", "--leads", csv.toString(), "--workflow", DEMO_WORKFLOW, "--channel",
+                "whatsapp", "--content", "Hola", "--json");
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
+        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertThat(rows.size()).isEqualTo(3);
+        assertThat(rows.get(0).get("outcome").asText()).isEqualTo("sent");
+        assertThat(rows.get(0).get("message_id").asText()).isNotBlank();
+        assertThat(rows.get(1).get("outcome").asText()).isEqualTo("skipped");
+        assertThat(rows.get(1).get("error").asText()).contains("leadId must be a UUID");
+        assertThat(rows.get(2).get("lead_id").asText()).isEqualTo(DEMO_LEAD_DIEGO);
+    }
+
+    @Test
+    void sendBulkNamesAMissingFile(@TempDir Path dir) {
+        int code = run(env(), "send-bulk", "--leads", dir.resolve("nope.csv").toString(), "--workflow",
+                DEMO_WORKFLOW, "--channel", "whatsapp", "--content", "Hola");
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err.toString()).contains("nope.csv: no such file");
+    }
+
+    @Test
     void demoSendsFourMessagesThroughAnEmbeddedSandbox() {
         assertThat(run(Map.of(), "demo", "--once")).isZero();
         assertThat(out.toString()).contains("== WhatsApp text", "== WhatsApp template", "== E-mail", "== Call")

@@ -1,135 +1,146 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One bulk run, prepared by {@link BulkSender#prepare}: executed once on the calling thread (with the sender's
- * workers), cancellable from another thread. See {@link BulkSender} for the guarantees.
+ * workers), cancellable from another thread or by interrupting the calling thread. The leads are read a second time
+ * from their {@link RecipientSource} while sending, and each entry is handed to the caller in input order as soon as
+ * it and the ones before it are known: {@link #stream} keeps none of them, so memory does not grow with the number of
+ * leads; {@link #execute} collects them. See {@link BulkSender} for the guarantees.
  */
 public final class BulkSend {
-    /** Receives each lead's outcome as it is known (from worker threads), with how many are done. */
+    /**
+     * Receives each lead's entry, in input order, one at a time (never concurrently), with how many are done.
+     * Runs on the sender's threads: keep it short and do not throw.
+     */
     @FunctionalInterface
     public interface Progress {
         void onEntry(BulkEntry entry, int done, int total);
     }
 
+    /** Rows a worker may run ahead of the oldest unfinished one, per worker (bounds the entries held for ordering). */
+    static final int WINDOW_PER_WORKER = 32;
+
     private final BulkSender sender;
-    private final int total;
-    /** The requests to send, by input index; null for skipped leads (their entry is already known). */
-    private final MessageRequest[] requests;
-    private final BulkEntry[] entries;
-    private final List<BulkEntry> invalid;
+    private final RecipientSource source;
+    private final BulkPlan plan;
     private final Set<PendingSend> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger done = new AtomicInteger();
     private volatile boolean cancelled;
     private volatile boolean authenticationFailed;
     private volatile boolean executed;
 
-    BulkSend(BulkSender sender, MessageRequest.Builder message, List<Recipient> recipients) {
+    BulkSend(BulkSender sender, MessageRequest.Builder message, RecipientSource source) throws IOException {
         this.sender = sender;
-        this.total = recipients.size();
-        this.requests = new MessageRequest[total];
-        this.entries = new BulkEntry[total];
-        Map<String, Integer> firstRow = new HashMap<>();
-        List<BulkEntry> bad = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            Recipient r = recipients.get(i);
-            String lead = r == null ? null : r.leadId();
-            try {
-                MessageRequest request = (r == null ? Recipient.of(null) : r).applyTo(message).build();
-                Integer first = firstRow.putIfAbsent(request.leadId(), i);
-                if (first != null) {
-                    entries[i] = skipped(i, lead, "lead " + request.leadId() + " is already in the list (entry "
-                            + (first + 1) + "); it is sent once");
-                } else {
-                    requests[i] = request;
-                }
-            } catch (InvalidRequestException e) {
-                entries[i] = skipped(i, lead, e.validation().describe(e.validation().errors(), Locale.ROOT)
-                        .replace("\n", " "));
-            }
-            if (entries[i] != null) {
-                bad.add(entries[i]);
-            }
-        }
-        this.invalid = List.copyOf(bad);
+        this.source = source;
+        this.plan = BulkPlan.check(message, source);
     }
 
-    private static BulkEntry skipped(int index, String lead, String why) {
-        return new BulkEntry(index, lead, BulkEntry.Outcome.SKIPPED, null, why, false, 0);
-    }
-
-    /** The leads that will not be sent because their row is invalid or repeats a lead; known before sending. */
+    /**
+     * The first {@value BulkPlan#LISTED} rows that will not be sent because they are invalid or repeat a lead, with
+     * the reason; {@link #invalidCount()} counts them all. Known before sending.
+     */
     public List<BulkEntry> invalid() {
-        return invalid;
+        return plan.firstInvalid;
+    }
+
+    /** Rows that will not be sent because they are invalid or repeat a lead. */
+    public int invalidCount() {
+        return plan.invalidCount;
     }
 
     /** Number of leads in the input. */
     public int total() {
-        return total;
+        return plan.total;
     }
 
-    /** Runs the sends; returns when every lead has an outcome. May be called once. */
-    public BulkResult execute(Progress progress) throws InterruptedException {
+    /** Runs the sends and returns every entry, in input order: for lists of leads that fit in memory. */
+    public BulkResult execute(Progress progress) {
+        List<BulkEntry> entries = new ArrayList<>(plan.total);
+        BulkTotals totals = stream((entry, done, total) -> {
+            entries.add(entry);
+            if (progress != null) {
+                progress.onEntry(entry, done, total);
+            }
+        });
+        return new BulkResult(entries, totals.cancelled(), totals.stoppedOnAuthentication());
+    }
+
+    /**
+     * Runs the sends, handing each lead's entry to {@code progress} in input order and keeping none; returns when
+     * every lead has an outcome. An interrupt of the calling thread cancels the run like {@link #cancel()}: this
+     * still returns once every lead has an outcome, with the thread's interrupt status set. May be called once.
+     *
+     * @throws UncheckedIOException when the leads cannot be read again; leads already sent are in {@code progress}
+     */
+    public BulkTotals stream(Progress progress) {
         if (executed) {
             throw new IllegalStateException("a BulkSend can be executed once");
         }
         executed = true;
-        Progress report = progress == null ? (e, d, t) -> {} : progress;
-        for (BulkEntry skipped : invalid) {
-            report.onEntry(skipped, done.incrementAndGet(), total);
-        }
+        int workers = Math.min(sender.concurrency, Math.max(1, plan.total));
+        InOrder out = new InOrder(Math.max(64, WINDOW_PER_WORKER * workers), plan.total,
+                progress == null ? (e, d, t) -> {} : progress);
         RateGate gate = new RateGate(sender.maxPerSecond);
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(sender.concurrency, Math.max(1, total));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "nexor-bulk-worker");
             t.setDaemon(true);
             return t;
         });
-        try {
+        boolean interrupted = false;
+        try (Stream<Recipient> rows = source.open()) {
+            Rows feed = new Rows(rows.iterator(), plan.total);
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> work(next, gate, report)));
+                futures.add(pool.submit(() -> work(feed, gate, out)));
             }
+            pool.shutdown();
+            RuntimeException failure = null;
             for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("bulk worker failed", e.getCause());
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        cancel();
+                        pool.shutdownNow(); // wakes workers waiting for the rate gate or the window
+                    } catch (ExecutionException e) {
+                        cancel();
+                        failure = failure != null ? failure : asRuntime(e.getCause());
+                        break;
+                    }
                 }
             }
-        } catch (InterruptedException e) {
-            cancel();
-            pool.shutdownNow();
-            throw e;
+            if (failure != null) {
+                throw failure;
+            }
+            finish(feed, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
-            pool.shutdown();
-        }
-        for (int i = 0; i < total; i++) {
-            if (entries[i] == null) { // never reached: stopped early
-                String why = authenticationFailed ? "not attempted: Nexor refused the API key for an earlier lead"
-                        : "not attempted: the run was cancelled";
-                entries[i] = new BulkEntry(i, requests[i].leadId(), BulkEntry.Outcome.NOT_ATTEMPTED, null, why, false, 0);
-                report.onEntry(entries[i], done.incrementAndGet(), total);
+            pool.shutdownNow();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        return new BulkResult(Arrays.asList(entries), cancelled, authenticationFailed);
+        return out.totals(cancelled, authenticationFailed);
     }
 
-    /** Stops the run: no new sends start; sends in flight are cancelled (their leads report whether they may have been sent). */
+    /** Stops the run: no new sends start; sends in flight are cancelled (their leads say whether they may have been sent). */
     public void cancel() {
         cancelled = true;
         for (PendingSend send : inFlight) {
@@ -137,22 +148,55 @@ public final class BulkSend {
         }
     }
 
-    private void work(AtomicInteger next, RateGate gate, Progress report) {
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-            if (requests[i] == null) {
-                continue; // skipped at preparation
+    private void work(Rows feed, RateGate gate, InOrder out) {
+        for (Rows.Row row = feed.next(); row != null; row = feed.next()) {
+            try {
+                out.awaitRoom(row.index());
+            } catch (InterruptedException e) {
+                cancelled = true;
             }
-            if (stopped()) {
-                return;
-            }
-            BulkEntry entry = sendOne(i, gate);
-            if (entry == null) {
-                return; // stopped before the first attempt of this lead: reported as not attempted
-            }
-            entries[i] = entry;
-            requests[i] = null; // done with it: a long run holds only the small entries
-            report.onEntry(entry, done.incrementAndGet(), total);
+            out.put(entryFor(row, gate));
         }
+    }
+
+    private BulkEntry entryFor(Rows.Row row, RateGate gate) {
+        int i = row.index();
+        Recipient r = row.recipient();
+        if (plan.skipped(i)) {
+            return plan.skippedEntry(i, r);
+        }
+        if (stopped()) {
+            return notAttempted(i, r.leadId());
+        }
+        MessageRequest request;
+        try {
+            request = r.applyTo(plan.message).build();
+        } catch (InvalidRequestException e) {
+            return BulkPlan.changed(i, r.leadId());
+        }
+        if (!plan.sameLead(i, request.leadId())) {
+            return BulkPlan.changed(i, r.leadId());
+        }
+        BulkEntry entry = sendOne(i, request, gate);
+        return entry != null ? entry : notAttempted(i, r.leadId());
+    }
+
+    /** After the workers stop: every row not reached gets its entry (skipped, or not attempted). */
+    private void finish(Rows feed, InOrder out) {
+        for (Rows.Row row = feed.next(); row != null; row = feed.next()) {
+            out.put(plan.skipped(row.index()) ? plan.skippedEntry(row.index(), row.recipient())
+                    : notAttempted(row.index(), row.recipient().leadId()));
+        }
+        for (int i = out.done(); i < plan.total; i++) { // the leads were fewer on the second reading
+            out.put(new BulkEntry(i, null, BulkEntry.Outcome.NOT_ATTEMPTED, null,
+                    "not attempted: the row was no longer in the leads when sending", false, 0));
+        }
+    }
+
+    private BulkEntry notAttempted(int i, String lead) {
+        String why = authenticationFailed ? "not attempted: Nexor refused the API key for an earlier lead"
+                : "not attempted: the run was cancelled";
+        return new BulkEntry(i, lead, BulkEntry.Outcome.NOT_ATTEMPTED, null, why, false, 0);
     }
 
     private boolean stopped() {
@@ -160,14 +204,12 @@ public final class BulkSend {
     }
 
     /** Sends one lead, trying again only when nothing was delivered; null when stopped before any attempt. */
-    private BulkEntry sendOne(int i, RateGate gate) {
-        MessageRequest request = requests[i];
+    private BulkEntry sendOne(int i, MessageRequest request, RateGate gate) {
         for (int attempt = 1; ; attempt++) {
             RateGate.Ticket ticket = null;
             try {
                 ticket = gate.acquire();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 cancelled = true;
             }
             if (stopped()) {
@@ -209,5 +251,30 @@ public final class BulkSend {
 
     private static BulkEntry failed(int i, MessageRequest request, String error, boolean mayHaveBeenSent, int attempts) {
         return new BulkEntry(i, request.leadId(), BulkEntry.Outcome.FAILED, null, error, mayHaveBeenSent, attempts);
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new IllegalStateException("bulk worker failed", t);
+    }
+
+    /** The second reading of the leads, shared by the workers: each row is taken once, in order, up to the total. */
+    private static final class Rows {
+        record Row(int index, Recipient recipient) {}
+
+        private final Iterator<Recipient> it;
+        private final int total;
+        private int next;
+
+        Rows(Iterator<Recipient> it, int total) {
+            this.it = it;
+            this.total = total;
+        }
+
+        synchronized Row next() {
+            if (next >= total || !it.hasNext()) {
+                return null;
+            }
+            return new Row(next++, Recipient.orEmpty(it.next()));
+        }
     }
 }

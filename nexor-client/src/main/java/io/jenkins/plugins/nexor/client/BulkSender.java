@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.Objects;
  *         .prepare(MessageRequest.builder().workflowId(wf).channel(Channel.WHATSAPP).templateId(t), recipients)
  *         .execute((entry, done, total) -> ...);
  * }</pre>
+ * For leads in a file of any length, {@code prepare(message, Recipients.csv(() -> reader))} and
+ * {@link BulkSend#stream} read the file twice (to validate, to send) and keep no per-lead entry in memory.
  */
 public final class BulkSender {
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -47,6 +51,21 @@ public final class BulkSender {
      * Problems are in {@link BulkSend#invalid()}; the run skips those leads.
      */
     public BulkSend prepare(MessageRequest.Builder message, List<Recipient> recipients) {
+        try {
+            return prepare(message, RecipientSource.of(recipients));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a list in memory is not read from anywhere
+        }
+    }
+
+    /**
+     * Like {@link #prepare(MessageRequest.Builder, List)} for leads read from a file or any other
+     * {@link RecipientSource}: this reads them once to validate them, {@link BulkSend} once more to send.
+     *
+     * @throws IOException              when the leads cannot be read
+     * @throws IllegalArgumentException when they are not well-formed (e.g. a CSV file without a {@code lead_id} column)
+     */
+    public BulkSend prepare(MessageRequest.Builder message, RecipientSource recipients) throws IOException {
         return new BulkSend(this, message, recipients);
     }
 

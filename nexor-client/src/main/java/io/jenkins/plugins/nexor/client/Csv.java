@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,51 +10,9 @@ public final class Csv {
 
     /** The records of a text; throws with the line number when a quote is not closed. */
     public static List<List<String>> parse(String text) {
+        CsvReader reader = new CsvReader(new StringReader(text));
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isEmpty())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                line++;
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("a quoted field opened before line " + line + " is never closed");
-        }
-        row.add(field.toString());
-        if (!(row.size() == 1 && row.get(0).isEmpty())) {
+        for (List<String> row = reader.next(); row != null; row = reader.next()) {
             rows.add(row);
         }
         return rows;
@@ -77,13 +36,18 @@ public final class Csv {
     public static String results(BulkResult result) {
         StringBuilder out = new StringBuilder(RESULTS_HEADER).append('\n');
         for (BulkEntry e : result.entries()) {
-            MessageResult r = e.result();
-            out.append(String.join(",", Integer.toString(e.index() + 1), quote(e.leadId()), e.outcome().name(),
-                    quote(r == null ? null : r.messageId()), quote(r == null ? null : r.providerMessageId()),
-                    quote(r == null ? null : r.activityId()), quote(r == null ? null : r.callId()),
-                    quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
-                    Integer.toString(e.attempts()), quote(e.error()))).append('\n');
+            out.append(resultLine(e)).append('\n');
         }
         return out.toString();
+    }
+
+    /** One lead's line of {@link #results(BulkResult)}, without the line break: for writing results as they come. */
+    public static String resultLine(BulkEntry e) {
+        MessageResult r = e.result();
+        return String.join(",", Integer.toString(e.index() + 1), quote(e.leadId()), e.outcome().name(),
+                quote(r == null ? null : r.messageId()), quote(r == null ? null : r.providerMessageId()),
+                quote(r == null ? null : r.activityId()), quote(r == null ? null : r.callId()),
+                quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
+                Integer.toString(e.attempts()), quote(e.error()));
     }
 }

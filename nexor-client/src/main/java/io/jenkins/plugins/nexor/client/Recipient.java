@@ -19,6 +19,11 @@ public record Recipient(String leadId, String content, String html, String subje
         return new Recipient(leadId, null, null, null, null, null);
     }
 
+    /** The recipient, or one without a lead (reported as invalid) for a null item. */
+    static Recipient orEmpty(Recipient r) {
+        return r == null ? of(null) : r;
+    }
+
     /** The shared message with this lead and its overrides applied; not yet validated. */
     MessageRequest.Builder applyTo(MessageRequest.Builder shared) {
         MessageRequest.Builder b = shared.copy().leadId(leadId);

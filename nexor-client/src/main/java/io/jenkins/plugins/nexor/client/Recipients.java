@@ -1,9 +1,19 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Lists of {@link Recipient}s from what users have: a CSV file with a header row ({@code lead_id}, and optional
@@ -14,26 +24,98 @@ import java.util.Map;
 public final class Recipients {
     private Recipients() {}
 
+    /** Opens the text of a CSV file, for each pass of a {@link RecipientSource}. */
+    @FunctionalInterface
+    public interface CsvOpener {
+        Reader open() throws IOException;
+    }
+
     /**
      * @throws IllegalArgumentException when the text is empty, has no {@code lead_id} column or an unclosed quote
      */
     public static List<Recipient> fromCsv(String text) {
-        List<List<String>> rows = Csv.parse(text);
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("the file is empty; it needs a header row with lead_id");
+        try (Stream<Recipient> rows = csv(() -> new StringReader(text)).open()) {
+            return rows.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not throw
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        int lead = header.indexOf("lead_id");
-        if (lead < 0) {
-            throw new IllegalArgumentException("no lead_id column in the header " + rows.get(0));
+    }
+
+    /**
+     * A CSV file read row by row at each pass, never whole: for files of any length. Problems with the file itself
+     * (no {@code lead_id} column, an unclosed quote) surface as {@link IllegalArgumentException} while reading.
+     */
+    public static RecipientSource csv(CsvOpener opener) {
+        return () -> {
+            Reader reader = opener.open();
+            try {
+                CsvReader csv = new CsvReader(reader);
+                List<String> header = csv.next();
+                if (header == null) {
+                    throw new IllegalArgumentException("the file is empty; it needs a header row with lead_id");
+                }
+                Columns columns = new Columns(header);
+                Iterator<Recipient> rows = new Iterator<>() {
+                    private List<String> row;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (row == null) {
+                            row = csv.next();
+                        }
+                        return row != null;
+                    }
+
+                    @Override
+                    public Recipient next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        Recipient r = columns.recipient(row);
+                        row = null;
+                        return r;
+                    }
+                };
+                return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
+                        .onClose(() -> close(reader));
+            } catch (RuntimeException e) {
+                close(reader);
+                throw e;
+            }
+        };
+    }
+
+    private static void close(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<Recipient> out = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            out.add(new Recipient(cell(row, lead), cell(row, header.indexOf("content")),
-                    cell(row, header.indexOf("html")), cell(row, header.indexOf("subject")),
-                    cell(row, header.indexOf("components")), cell(row, header.indexOf("begin_message"))));
+    }
+
+    /** Where each known column is in a file's header. */
+    private record Columns(int lead, int content, int html, int subject, int components, int beginMessage) {
+        Columns(List<String> header) {
+            this(header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList(), header);
         }
-        return out;
+
+        private Columns(List<String> names, List<String> original) {
+            this(lead(names, original), names.indexOf("content"), names.indexOf("html"), names.indexOf("subject"),
+                    names.indexOf("components"), names.indexOf("begin_message"));
+        }
+
+        private static int lead(List<String> names, List<String> original) {
+            int lead = names.indexOf("lead_id");
+            if (lead < 0) {
+                throw new IllegalArgumentException("no lead_id column in the header " + original);
+            }
+            return lead;
+        }
+
+        Recipient recipient(List<String> row) {
+            return new Recipient(cell(row, lead), cell(row, content), cell(row, html), cell(row, subject),
+                    cell(row, components), cell(row, beginMessage));
+        }
     }
 
     /**

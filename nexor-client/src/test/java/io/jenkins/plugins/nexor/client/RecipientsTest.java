@@ -3,8 +3,11 @@ package io.jenkins.plugins.nexor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.Reader;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Recipients from CSV files (as spreadsheets write them) and from Pipeline lists. */
@@ -24,7 +27,8 @@ class RecipientsTest {
     void csvProblemsAreExplained() {
         assertThatThrownBy(() -> Recipients.fromCsv("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> Recipients.fromCsv("id,content\nx,y")).hasMessageContaining("no lead_id column");
-        assertThatThrownBy(() -> Recipients.fromCsv("lead_id\n\"a")).hasMessageContaining("never closed");
+        assertThatThrownBy(() -> Recipients.fromCsv("lead_id\n\"a")).hasMessageContaining("never closed")
+                .hasMessageContaining("line 2");
     }
 
     @Test
@@ -37,6 +41,47 @@ class RecipientsTest {
                 new Recipient("d", null, null, "Factura", null, null));
         assertThatThrownBy(() -> Recipients.fromList(List.of("a", 42))).hasMessage(
                 "leads[1] is a Integer; use a lead id or a map with leadId");
+    }
+
+    @Test
+    void aCsvSourceReadsRowByRowAndCanBeReadAgain() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        // a file of a million rows made up on the fly: reading three of them must not read the rest
+        RecipientSource source = Recipients.csv(() -> {
+            opened.incrementAndGet();
+            return new Reader() {
+                private final String header = "lead_id,subject\r\n";
+                private long pos;
+
+                @Override
+                public int read(char[] buf, int off, int len) {
+                    int n = 0;
+                    for (; n < len; n++, pos++) {
+                        if (pos < header.length()) {
+                            buf[off + n] = header.charAt((int) pos);
+                            continue;
+                        }
+                        long row = (pos - header.length()) / 10;
+                        if (row >= 1_000_000) {
+                            return n == 0 ? -1 : n;
+                        }
+                        buf[off + n] = String.format("%07d,s\n", row).charAt((int) ((pos - header.length()) % 10));
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() {}
+            };
+        });
+        for (int pass = 0; pass < 2; pass++) {
+            try (Stream<Recipient> rows = source.open()) {
+                assertThat(rows.limit(3)).containsExactly(new Recipient("0000000", null, null, "s", null, null),
+                        new Recipient("0000001", null, null, "s", null, null),
+                        new Recipient("0000002", null, null, "s", null, null));
+            }
+        }
+        assertThat(opened).hasValue(2);
     }
 
     @Test

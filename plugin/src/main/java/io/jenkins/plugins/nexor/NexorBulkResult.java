@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nexor;
 
-import io.jenkins.plugins.nexor.client.BulkEntry;
-import io.jenkins.plugins.nexor.client.BulkResult;
+import io.jenkins.plugins.nexor.client.BulkTotals;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,23 +11,25 @@ import org.jenkinsci.plugins.scriptsecurity.sandbox.whitelists.Whitelisted;
 public final class NexorBulkResult implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<NexorBulkEntry> entries = new ArrayList<>();
+    private final ArrayList<NexorBulkEntry> entries;
+    private final int total;
     private final int sent;
     private final int failed;
     private final int skipped;
     private final int notAttempted;
 
-    NexorBulkResult(BulkResult result) {
-        result.entries().forEach(e -> entries.add(new NexorBulkEntry(e)));
-        this.sent = (int) result.count(BulkEntry.Outcome.SENT);
-        this.failed = (int) result.count(BulkEntry.Outcome.FAILED);
-        this.skipped = (int) result.count(BulkEntry.Outcome.SKIPPED);
-        this.notAttempted = (int) result.count(BulkEntry.Outcome.NOT_ATTEMPTED);
+    NexorBulkResult(BulkTotals totals, List<NexorBulkEntry> entries) {
+        this.entries = new ArrayList<>(entries);
+        this.total = totals.total();
+        this.sent = totals.sent();
+        this.failed = totals.failed();
+        this.skipped = totals.skipped();
+        this.notAttempted = totals.notAttempted();
     }
 
     @Whitelisted
     public int getTotal() {
-        return entries.size();
+        return total;
     }
 
     @Whitelisted
@@ -54,7 +55,7 @@ public final class NexorBulkResult implements Serializable {
     /** True when every lead was sent. */
     @Whitelisted
     public boolean isSuccess() {
-        return sent == entries.size();
+        return sent == total;
     }
 
     @Whitelisted
@@ -65,7 +66,7 @@ public final class NexorBulkResult implements Serializable {
     @Whitelisted
     @Override
     public String toString() {
-        return "NexorBulkResult{total=" + entries.size() + ", sent=" + sent + ", failed=" + failed + ", skipped="
-                + skipped + ", notAttempted=" + notAttempted + "}";
+        return "NexorBulkResult{total=" + total + ", sent=" + sent + ", failed=" + failed + ", skipped=" + skipped
+                + ", notAttempted=" + notAttempted + "}";
     }
 }

@@ -6,11 +6,15 @@ import hudson.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
+import jenkins.security.stapler.StaplerDispatchable;
 
 /**
  * The messages sent by one build: shown as a summary on the build page, and the last successful send's ids
  * exported to later build steps as {@code NEXOR_MESSAGE_ID}, {@code NEXOR_PROVIDER_MESSAGE_ID},
- * {@code NEXOR_ACTIVITY_ID}, {@code NEXOR_CALL_ID}, {@code NEXOR_CALL_STATUS} and {@code NEXOR_CHANNEL}.
+ * {@code NEXOR_ACTIVITY_ID}, {@code NEXOR_CALL_ID}, {@code NEXOR_CALL_STATUS} and {@code NEXOR_CHANNEL}; the last
+ * bulk send's counts as {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT} and its
+ * results file as {@code NEXOR_BULK_RESULTS}. Each bulk send's per-lead results are paged at
+ * {@code <build>/nexor/bulk/<n>/} ({@link BulkReport}); the action has no side-panel link.
  */
 public final class NexorSendAction implements RunAction2, EnvironmentContributingAction {
     private final List<SentMessage> messages = new ArrayList<>();
@@ -50,6 +54,16 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
         return List.copyOf(messages);
     }
 
+    /** The page of the n-th bulk send (1-based), or null (404) when there is none. */
+    @StaplerDispatchable
+    public BulkReport getBulk(int number) {
+        List<BulkSummary> bulks = getBulkSends();
+        if (number < 1 || number > bulks.size()) {
+            return null;
+        }
+        return new BulkReport(run, bulks.get(number - 1));
+    }
+
     public synchronized long getSentCount() {
         return messages.stream().filter(m -> m.getResult().isSuccess()).count();
     }
@@ -60,6 +74,14 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
 
     @Override
     public void buildEnvironment(Run<?, ?> run, EnvVars env) {
+        List<BulkSummary> bulks = getBulkSends();
+        if (!bulks.isEmpty()) {
+            BulkSummary bulk = bulks.get(bulks.size() - 1);
+            put(env, "NEXOR_BULK_TOTAL", Integer.toString(bulk.getTotal()));
+            put(env, "NEXOR_BULK_SENT", Integer.toString(bulk.getSent()));
+            put(env, "NEXOR_BULK_NOT_SENT", Integer.toString(bulk.getNotSentCount()));
+            put(env, "NEXOR_BULK_RESULTS", bulk.getArtifact());
+        }
         SentMessage last = null;
         synchronized (this) {
             for (SentMessage m : new ArrayList<>(messages)) {
@@ -108,6 +130,6 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
 
     @Override
     public String getUrlName() {
-        return null;
+        return "nexor"; // no side-panel link (no icon), but the bulk pages need a URL
     }
 }

@@ -55,10 +55,7 @@ public class NexorSendBulkStep extends MessageStep {
 
     @DataBoundSetter
     public void setConcurrency(int concurrency) {
-        if (concurrency < 1 || concurrency > BulkSender.MAX_CONCURRENCY) {
-            throw new IllegalArgumentException(Messages.Bulk_concurrency(concurrency, BulkSender.MAX_CONCURRENCY));
-        }
-        this.concurrency = concurrency;
+        this.concurrency = BulkRun.checkConcurrency(concurrency);
     }
 
     public double getMaxPerSecond() {
@@ -68,10 +65,7 @@ public class NexorSendBulkStep extends MessageStep {
     /** Requests per second at most; 0 means no cap. */
     @DataBoundSetter
     public void setMaxPerSecond(double maxPerSecond) {
-        if (maxPerSecond < 0) {
-            throw new IllegalArgumentException(Messages.Bulk_rate(maxPerSecond));
-        }
-        this.maxPerSecond = maxPerSecond;
+        this.maxPerSecond = BulkRun.checkMaxPerSecond(maxPerSecond);
     }
 
     @Override

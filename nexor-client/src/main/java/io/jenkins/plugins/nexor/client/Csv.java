@@ -1,8 +1,13 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** RFC 4180 CSV, as spreadsheets write it: quoted fields, doubled quotes, line breaks inside quotes. */
 public final class Csv {
@@ -16,6 +21,18 @@ public final class Csv {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The records of a text, read as they are needed (files of any length); closing the stream closes the reader. */
+    public static Stream<List<String>> records(Reader reader) {
+        CsvReader csv = new CsvReader(reader);
+        return Stream.generate(csv::next).takeWhile(Objects::nonNull).onClose(() -> {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public static String quote(String value) {

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -47,50 +46,21 @@ public final class Recipients {
      */
     public static RecipientSource csv(CsvOpener opener) {
         return () -> {
-            Reader reader = opener.open();
+            Stream<List<String>> records = Csv.records(opener.open());
             try {
-                CsvReader csv = new CsvReader(reader);
-                List<String> header = csv.next();
-                if (header == null) {
+                Iterator<List<String>> rows = records.iterator();
+                if (!rows.hasNext()) {
                     throw new IllegalArgumentException("the file is empty; it needs a header row with lead_id");
                 }
-                Columns columns = new Columns(header);
-                Iterator<Recipient> rows = new Iterator<>() {
-                    private List<String> row;
-
-                    @Override
-                    public boolean hasNext() {
-                        if (row == null) {
-                            row = csv.next();
-                        }
-                        return row != null;
-                    }
-
-                    @Override
-                    public Recipient next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        Recipient r = columns.recipient(row);
-                        row = null;
-                        return r;
-                    }
-                };
+                Columns columns = new Columns(rows.next());
                 return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
-                        .onClose(() -> close(reader));
+                        .map(columns::recipient)
+                        .onClose(records::close);
             } catch (RuntimeException e) {
-                close(reader);
+                records.close();
                 throw e;
             }
         };
-    }
-
-    private static void close(Reader reader) {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Where each known column is in a file's header. */

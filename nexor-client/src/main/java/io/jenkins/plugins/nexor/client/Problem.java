@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One thing wrong (or doubtful) in a request or configuration: which field, how serious, a stable code and a message
@@ -54,6 +56,18 @@ public final class Problem {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
         MessageFormat format = new MessageFormat(bundle.getString(code), locale == null ? Locale.ROOT : locale);
         return format.format(args.toArray());
+    }
+
+    /**
+     * The English message in the API's own words ({@code lead_id} rather than {@code leadId}): for answers given in
+     * Nexor's terms, as the sandbox gives them.
+     */
+    public String apiMessage() {
+        String text = message();
+        for (Field f : Field.values()) {
+            text = text.replaceAll("\\b" + Pattern.quote(f.propertyName()) + "\\b", Matcher.quoteReplacement(f.apiName()));
+        }
+        return text;
     }
 
     @Override

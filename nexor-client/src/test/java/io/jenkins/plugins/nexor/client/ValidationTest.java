@@ -46,6 +46,16 @@ class ValidationTest {
     }
 
     @Test
+    void apiMessagesUseTheApiNamesOfTheFields() {
+        Problem lead = whatsapp("x").leadId("42").validate().errors().get(0);
+        assertThat(lead.apiMessage()).startsWith("lead_id must be a UUID such as").endsWith("but it is \"42\".");
+        Problem body = MessageRequest.builder().leadId(LEAD).workflowId(WORKFLOW).channel("whatsapp").validate()
+                .errors().get(0);
+        assertThat(body.apiMessage()).isEqualTo(
+                "A WhatsApp message needs content (free text) or template_id (an approved template).");
+    }
+
+    @Test
     void channelIsAcceptedInAnyCaseAndUnknownOnesAreNamed() throws Exception {
         assertThat(whatsapp("x").channel(" EMAIL ").build().channel()).isEqualTo(Channel.EMAIL);
         Problem p = whatsapp("x").channel("sms").validate().errors().get(0);

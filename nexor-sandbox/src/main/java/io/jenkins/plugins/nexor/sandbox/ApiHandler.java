@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.jenkins.plugins.nexor.client.InvalidRequestException;
 import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.Validation;
 import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
@@ -162,7 +163,7 @@ final class ApiHandler implements HttpHandler {
         Validation validation = input.validate();
         if (validation.hasErrors()) {
             ex.error(400, "Invalid request", validation.errors().stream()
-                    .map(p -> p.field().apiName() + ": " + p.message()).collect(Collectors.joining("; ")));
+                    .map(Problem::apiMessage).collect(Collectors.joining(" ")));
             return;
         }
         MessageRequest request;

@@ -182,7 +182,7 @@ public final class SandboxDirectory {
         }
         List<Problem> errors = Validation.ofId(field, id).errors();
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(field.apiName() + ": " + errors.get(0).message());
+            throw new IllegalArgumentException(errors.get(0).apiMessage());
         }
         return id;
     }

@@ -75,7 +75,8 @@ class SandboxRulesHttpTest {
     void everyValidationProblemIsNamedAtOnce() throws Exception {
         JsonNode n = refused("{\"lead_id\":\"nope\",\"channel\":\"fax\",\"components\":{}}", 400);
         assertThat(n.path("error").asText()).isEqualTo("Invalid request");
-        assertThat(n.path("message").asText()).contains("lead_id:", "workflow_id:", "channel:", "components:");
+        assertThat(n.path("message").asText()).contains("lead_id must be a UUID", "workflow_id is required",
+                "channel \"fax\" is not one of", "components must be a JSON array").doesNotContain("leadId");
         assertThat(refused("", 400).path("message").asText()).contains("JSON");
     }
 

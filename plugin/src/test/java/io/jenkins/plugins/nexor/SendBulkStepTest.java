@@ -57,8 +57,8 @@ class SendBulkStepTest {
             }
             """.formatted(
                 nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO, SandboxDirectory.DEMO_LEAD_CARLA, nexor.workflow())));
-        j.assertLogContains("[Nexor] row 2 skipped (not sent): - leadId: leadId must be a UUID", b);
-        j.assertLogContains("sent=2 skipped=1 failed=1 row2=- leadId: leadId must be a UUID", b);
+        j.assertLogContains("[Nexor] row 2 skipped (not sent): - leadId must be a UUID", b);
+        j.assertLogContains("sent=2 skipped=1 failed=1 row2=- leadId must be a UUID", b);
         assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
         assertThat(b.getAction(NexorSendAction.class).getBulkSends())
                 .singleElement()

@@ -24,8 +24,7 @@ public final class InvalidRequestException extends NexorException {
     }
 
     private static String describe(Validation validation, Locale locale) {
-        int n = validation.errors().size();
-        return "The Nexor message was not sent: " + n + (n == 1 ? " problem" : " problems") + " in the request:\n"
-                + validation.describe(validation.errors(), locale);
+        return Problem.text("request.notSent", locale, validation.errors().size())
+                + "\n" + validation.describe(validation.errors(), locale);
     }
 }

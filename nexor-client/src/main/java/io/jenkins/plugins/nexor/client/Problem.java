@@ -53,9 +53,14 @@ public final class Problem {
 
     /** The message in the given locale's language where we have it (English, Spanish), else English. */
     public String message(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
-        MessageFormat format = new MessageFormat(bundle.getString(code), locale == null ? Locale.ROOT : locale);
-        return format.format(args.toArray());
+        return text(code, locale, args.toArray());
+    }
+
+    /** A text of the validation bundles in the locale's language where we have it, else English. */
+    static String text(String code, Locale locale, Object... args) {
+        Locale l = locale == null ? Locale.ROOT : locale;
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, l, NO_FALLBACK);
+        return new MessageFormat(bundle.getString(code), l).format(args);
     }
 
     /**

@@ -68,7 +68,7 @@ public final class Validation {
 
     /** One line per problem, {@code field: message}, in the given locale. */
     public String describe(List<Problem> which, Locale locale) {
-        return which.stream().map(p -> "- " + p.field().propertyName() + ": " + p.message(locale))
+        return which.stream().map(p -> "- " + p.message(locale)) // every message names its field
                 .collect(Collectors.joining("\n"));
     }
 

@@ -29,7 +29,12 @@ class ValidationTest {
                         assertThat(e.mayHaveBeenSent()).isFalse();
                         assertThat(e.getMessage()).startsWith("The Nexor message was not sent: 3 problems in the request:")
                                 .contains("leadId is required").contains("workflowId is required")
-                                .contains("channel is required: whatsapp, email or call");
+                                .contains("channel is required: whatsapp, email or call")
+                                .doesNotContain("leadId: leadId");
+                        assertThat(e.getMessage(Locale.forLanguageTag("es"))).startsWith(
+                                "El mensaje de Nexor no se envió: 3 problemas en la petición:\n- leadId es obligatorio");
+                        assertThat(new InvalidRequestException(empty.leadId(LEAD).workflowId(WORKFLOW)
+                                .validate()).getMessage()).startsWith("The Nexor message was not sent: 1 problem in");
                     });
             assertThat(server.getRequestCount()).isZero();
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Docs checks run by .ci/run: every relative link in README.md, DEVELOPERS.md and docs/ resolves; every message key
-the errors page relies on exists in the plugin's Messages.properties (English and Spanish); every nexorSend /
+"""Docs checks run by .ci/run: every relative link in README.md, DEVELOPERS.md and docs/ resolves; the plugin's
+Messages.properties and Messages_es.properties have the same keys, and every error message in them has a row in
+docs/errors.md / docs/errors.es.md; every nexorSend /
 nexorSendBulk call in the docs' Groovy snippets uses only parameters the steps have (read from the step classes)."""
 import pathlib, re, sys
 
@@ -21,14 +22,30 @@ def keys(name):
 en, es = keys("Messages.properties"), keys("Messages_es.properties")
 if en != es:
     problems.append(f"Messages.properties and Messages_es.properties differ: {sorted(en ^ es)}")
-errors = (root / "docs/errors.md").read_text(encoding="utf-8")
-# each console/credentials message of the plugin that users meet has a row in docs/errors.md
-for key, words in {"Credentials.missing": "No Nexor credentials", "Credentials.unknown": "were not found",
-                   "Credentials.wrongType": "are of type"}.items():
-    if key not in en:
-        problems.append(f"Messages.properties lost {key}")
-    elif words not in errors:
-        problems.append(f"docs/errors.md has no row for {key} ({words!r})")
+def messages_of(name):
+    text = (messages / name).read_text(encoding="latin-1").encode("latin-1").decode("unicode_escape")
+    return dict(l.split("=", 1) for l in text.splitlines() if "=" in l and not l.startswith("#"))
+
+def opening(message):
+    """The words a reader sees first: the literal text before the first placeholder, at most four words."""
+    words = []
+    for word in message.replace("''", "'").split("{")[0].replace("\\", "").split()[:4]:
+        words.append(word.rstrip(":,.;"))
+        if word[-1] in ":,.;":
+            break
+    return " ".join(words)
+
+# every error or console message of the plugin that users meet has a row in docs/errors.md (English) and
+# docs/errors.es.md (Spanish), found by its opening words
+INFORMATIONAL = {"Bulk.progress", "Bulk.done", "Bulk.archived", "Bulk.moreSkipped"}
+for page, bundle in (("docs/errors.md", "Messages.properties"), ("docs/errors.es.md", "Messages_es.properties")):
+    doc = (root / page).read_text(encoding="utf-8")
+    for key, message in sorted(messages_of(bundle).items()):
+        if not (key.startswith(("Credentials.", "Bulk.")) or key == "FailurePolicy.unknown") or key in INFORMATIONAL:
+            continue
+        words = opening(message)
+        if len(words) >= 6 and words not in doc:
+            problems.append(f"{page} has no row for {key} (it should quote {words!r})")
 
 # every nexorSend / nexorSendBulk call in the docs' Groovy uses parameters the steps really have
 src = root / "plugin/src/main/java/io/jenkins/plugins/nexor"

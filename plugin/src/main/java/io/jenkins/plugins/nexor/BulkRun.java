@@ -65,7 +65,10 @@ final class BulkRun {
         return maxPerSecond;
     }
 
-    /** Leads from a CSV file in the workspace, read row by row (twice: to validate, to send), never whole. */
+    /**
+     * Leads from a file in the workspace: CSV, or a JSON array for {@code *.json}; read row by row (twice: to
+     * validate, to send), never whole.
+     */
     static RecipientSource file(FilePath workspace, String path) throws IOException, InterruptedException {
         if (workspace == null) {
             throw new AbortException(Messages.Bulk_noWorkspace(path));
@@ -74,7 +77,7 @@ final class BulkRun {
         if (!file.exists()) {
             throw new AbortException(Messages.Bulk_noFile(path));
         }
-        return Recipients.csv(() -> {
+        return Recipients.file(path, () -> {
             try {
                 return new InputStreamReader(file.read(), StandardCharsets.UTF_8);
             } catch (InterruptedException e) {

@@ -66,6 +66,20 @@ class SendBulkStepTest {
     }
 
     @Test
+    void aJsonFileInTheWorkspace() throws Exception {
+        WorkflowRun b = j.assertBuildStatusSuccess(
+                nexor.pipeline("""
+                    node {
+                      writeFile file: 'leads.json', text: '["%s", {"lead_id": "%s", "content": "Hola Diego"}]'
+                      def r = nexorSendBulk workflowId: '%s', channel: 'whatsapp', content: 'Hola', leadsFile: 'leads.json'
+                      echo "sent=${r.sent} of ${r.total}"
+                    }
+                    """.formatted(nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO, nexor.workflow())));
+        j.assertLogContains("sent=2 of 2", b);
+        assertThat(nexor.sandbox().messages()).extracting(m -> m.content()).contains("Hola Diego");
+    }
+
+    @Test
     void rateLimitStormsDoNotSendAnyLeadTwice() throws Exception {
         nexor.sandbox().failNext(5, Fault.rateLimited(0));
         j.assertBuildStatusSuccess(

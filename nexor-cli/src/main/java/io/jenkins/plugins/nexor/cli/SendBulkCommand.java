@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nexor send-bulk}: one message to every lead of a CSV file (column {@code lead_id}; optional per-lead
+ * {@code nexor send-bulk}: one message to every lead of a CSV file (or a {@code .json} array; column {@code lead_id}; optional per-lead
  * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}). Progress on stderr,
  * one result per lead on stdout (CSV, or JSON with {@code --json}).
  */
@@ -40,7 +40,8 @@ final class SendBulkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--leads", paramLabel = "FILE", required = true, description = "CSV file with a lead_id column")
+    @Option(names = "--leads", paramLabel = "FILE", required = true,
+            description = "CSV file with a lead_id column, or a .json array of lead ids / objects with lead_id")
     Path leads;
 
     @Mixin
@@ -70,7 +71,8 @@ final class SendBulkCommand implements Callable<Integer> {
         try {
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
                     .build().prepare(message.toBuilder(),
-                            Recipients.csv(() -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
+                            Recipients.file(leads.toString(),
+                            () -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;

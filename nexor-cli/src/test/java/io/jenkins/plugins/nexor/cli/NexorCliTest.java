@@ -154,6 +154,19 @@ class NexorCliTest {
     }
 
     @Test
+    void sendBulkReadsAJsonArrayOfLeads(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("leads.json");
+        Files.writeString(json, "[\"" + DEMO_LEAD_ANA + "\", {\"lead_id\": \"" + DEMO_LEAD_DIEGO
+                + "\", \"content\": \"Hola Diego\"}]");
+        int code = run(env(), "send-bulk", "--leads", json.toString(), "--workflow", DEMO_WORKFLOW, "--channel",
+                "whatsapp", "--content", "Hola");
+        assertThat(code).isZero();
+        assertThat(out.toString().lines().skip(1)).allSatisfy(l -> assertThat(l).contains(",SENT,"));
+        assertThat(nexor.sandbox().messages()).extracting(m -> m.content()).containsExactlyInAnyOrder("Hola",
+                "Hola Diego");
+    }
+
+    @Test
     void sendBulkNamesAMissingFile(@TempDir Path dir) {
         int code = run(env(), "send-bulk", "--leads", dir.resolve("nope.csv").toString(), "--workflow",
                 DEMO_WORKFLOW, "--channel", "whatsapp", "--content", "Hola");

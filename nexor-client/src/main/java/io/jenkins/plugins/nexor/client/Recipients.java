@@ -1,5 +1,8 @@
 package io.jenkins.plugins.nexor.client;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -15,18 +18,23 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Lists of {@link Recipient}s from what users have: a CSV file with a header row ({@code lead_id}, and optional
- * per-lead {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}), or a Pipeline
- * list whose items are lead ids or maps ({@code leadId}/{@code lead_id} plus the same optional fields, camelCase or
- * snake_case).
+ * {@link Recipient}s from what users have: a CSV file with a header row ({@code lead_id}, and optional per-lead
+ * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}), a JSON array, or a
+ * Pipeline list; the items of the last two are lead ids or maps ({@code leadId}/{@code lead_id} plus the same
+ * optional fields, camelCase or snake_case). Files are read as they are needed, never whole.
  */
 public final class Recipients {
     private Recipients() {}
 
-    /** Opens the text of a CSV file, for each pass of a {@link RecipientSource}. */
+    /** Opens the text of a file, for each pass of a {@link RecipientSource}. */
     @FunctionalInterface
-    public interface CsvOpener {
+    public interface Opener {
         Reader open() throws IOException;
+    }
+
+    /** A leads file by its name: {@link #json} for {@code *.json}, else {@link #csv}. */
+    public static RecipientSource file(String name, Opener opener) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? json(opener) : csv(opener);
     }
 
     /**
@@ -44,7 +52,7 @@ public final class Recipients {
      * A CSV file read row by row at each pass, never whole: for files of any length. Problems with the file itself
      * (no {@code lead_id} column, an unclosed quote) surface as {@link IllegalArgumentException} while reading.
      */
-    public static RecipientSource csv(CsvOpener opener) {
+    public static RecipientSource csv(Opener opener) {
         return () -> {
             Stream<List<String>> records = Csv.records(opener.open());
             try {
@@ -94,21 +102,101 @@ public final class Recipients {
     public static List<Recipient> fromList(List<?> items) {
         List<Recipient> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            if (item instanceof CharSequence id) {
-                out.add(Recipient.of(id.toString()));
-            } else if (item instanceof Map<?, ?> map) {
-                Object components = value(map, "components", "components");
-                out.add(new Recipient(text(map, "leadId", "lead_id"), text(map, "content", "content"),
-                        text(map, "html", "html"), text(map, "subject", "subject"),
-                        components instanceof CharSequence c ? c.toString() : components,
-                        text(map, "beginMessage", "begin_message")));
-            } else {
-                throw new IllegalArgumentException("leads[" + i + "] is " + (item == null ? "null" : "a "
-                        + item.getClass().getSimpleName()) + "; use a lead id or a map with leadId");
-            }
+            out.add(item(items.get(i), "leads[" + i + "]"));
         }
         return out;
+    }
+
+    /**
+     * A JSON file read element by element at each pass, never whole: an array whose items are lead ids or objects
+     * with {@code lead_id} (or {@code leadId}) and the optional per-lead fields, as in a Pipeline list.
+     * Problems with the file (not an array, an item that is neither) surface as {@link IllegalArgumentException}.
+     */
+    public static RecipientSource json(Opener opener) {
+        return () -> {
+            Reader reader = opener.open();
+            try {
+                JsonParser parser = WireFormat.MAPPER.createParser(reader);
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException("the file is not a JSON array of leads ([\"<lead id>\", "
+                            + "{\"lead_id\": \"…\", \"components\": […]}, …])");
+                }
+                Iterator<Recipient> items = new Iterator<>() {
+                    private int index;
+                    private JsonToken next;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (next == null) {
+                            next = token(parser);
+                        }
+                        return next != JsonToken.END_ARRAY;
+                    }
+
+                    @Override
+                    public Recipient next() {
+                        if (!hasNext()) {
+                            throw new java.util.NoSuchElementException();
+                        }
+                        next = null;
+                        try {
+                            return item(WireFormat.MAPPER.readValue(parser, Object.class), "item " + ++index);
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalArgumentException("item " + index + " is not valid JSON: "
+                                    + e.getOriginalMessage(), e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                };
+                return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
+                        .onClose(() -> close(reader));
+            } catch (IOException e) {
+                close(reader);
+                throw new IllegalArgumentException("the file is not valid JSON: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                close(reader);
+                throw e;
+            }
+        };
+    }
+
+    private static JsonToken token(JsonParser parser) {
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                throw new IllegalArgumentException("the JSON array of leads is not closed with ]");
+            }
+            return t;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the file is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void close(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One item of a list or JSON array: a lead id, or a map with the lead id and per-lead fields. */
+    private static Recipient item(Object item, String where) {
+        if (item instanceof CharSequence id) {
+            return Recipient.of(id.toString());
+        }
+        if (item instanceof Map<?, ?> map) {
+            Object components = value(map, "components", "components");
+            return new Recipient(text(map, "leadId", "lead_id"), text(map, "content", "content"),
+                    text(map, "html", "html"), text(map, "subject", "subject"),
+                    components instanceof CharSequence c ? c.toString() : components,
+                    text(map, "beginMessage", "begin_message"));
+        }
+        throw new IllegalArgumentException(where + " is " + (item == null ? "null" : "a "
+                + item.getClass().getSimpleName()) + "; use a lead id or a map with leadId");
     }
 
     private static Object value(Map<?, ?> map, String camel, String snake) {

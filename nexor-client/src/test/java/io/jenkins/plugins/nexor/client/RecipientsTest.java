@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,31 @@ class RecipientsTest {
             }
         }
         assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void aJsonArrayOfIdsAndObjectsIsReadLikeAPipelineList() throws Exception {
+        String json = "[\"a\", {\"lead_id\": \"b\", \"components\": [{\"type\": \"body\"}]},"
+                + " {\"leadId\": \"c\", \"begin_message\": \"Hola\"}]";
+        try (Stream<Recipient> rows = Recipients.file("leads.JSON", () -> new StringReader(json)).open()) {
+            assertThat(rows).containsExactly(Recipient.of("a"),
+                    new Recipient("b", null, null, null, List.of(Map.of("type", "body")), null),
+                    new Recipient("c", null, null, null, null, "Hola"));
+        }
+    }
+
+    @Test
+    void jsonProblemsAreExplained() {
+        assertThatThrownBy(() -> read("{\"lead_id\": \"a\"}")).hasMessageContaining("not a JSON array of leads");
+        assertThatThrownBy(() -> read("[\"a\", 42]")).hasMessage("item 2 is a Integer; use a lead id or a map with leadId");
+        assertThatThrownBy(() -> read("[\"a\", ")).hasMessageContaining("end-of-input");
+        assertThatThrownBy(() -> read("[\"a\" \"b\"")).hasMessageContaining("not valid JSON");
+    }
+
+    private static List<Recipient> read(String json) throws Exception {
+        try (Stream<Recipient> rows = Recipients.json(() -> new StringReader(json)).open()) {
+            return rows.toList();
+        }
     }
 
     @Test

@@ -82,9 +82,10 @@ public final class BulkSend {
     /**
      * Runs the sends, handing each lead's entry to {@code progress} in input order and keeping none; returns when
      * every lead has an outcome. An interrupt of the calling thread cancels the run like {@link #cancel()}: this
-     * still returns once every lead has an outcome, with the thread's interrupt status set. May be called once.
+     * still returns once every lead has an outcome, with the thread's interrupt status set. If the leads cannot be
+     * read a second time, the leads not read are reported as not attempted. May be called once.
      *
-     * @throws UncheckedIOException when the leads cannot be read again; leads already sent are in {@code progress}
+     * @throws UncheckedIOException when the leads cannot be opened again (nothing was sent)
      */
     public BulkTotals stream(Progress progress) {
         if (executed) {
@@ -155,7 +156,14 @@ public final class BulkSend {
             } catch (InterruptedException e) {
                 cancelled = true;
             }
-            out.put(entryFor(row, gate));
+            BulkEntry entry;
+            try {
+                entry = entryFor(row, gate);
+            } catch (RuntimeException e) { // a bug, not a send failure (sendOne handles those): this lead only
+                entry = new BulkEntry(row.index(), row.recipient().leadId(), BulkEntry.Outcome.FAILED, null,
+                        "not sent: unexpected error " + e, false, 0);
+            }
+            out.put(entry);
         }
     }
 
@@ -187,9 +195,11 @@ public final class BulkSend {
             out.put(plan.skipped(row.index()) ? plan.skippedEntry(row.index(), row.recipient())
                     : notAttempted(row.index(), row.recipient().leadId()));
         }
-        for (int i = out.done(); i < plan.total; i++) { // the leads were fewer on the second reading
-            out.put(new BulkEntry(i, null, BulkEntry.Outcome.NOT_ATTEMPTED, null,
-                    "not attempted: the row was no longer in the leads when sending", false, 0));
+        String why = feed.failure != null
+                ? "not attempted: the leads could not be read again (" + feed.failure + ")"
+                : "not attempted: the row was no longer in the leads when sending";
+        for (int i = out.done(); i < plan.total; i++) { // the second reading gave fewer rows, or failed
+            out.put(new BulkEntry(i, null, BulkEntry.Outcome.NOT_ATTEMPTED, null, why, false, 0));
         }
     }
 
@@ -227,6 +237,8 @@ public final class BulkSend {
             try {
                 MessageResult result = send.execute();
                 return new BulkEntry(i, request.leadId(), BulkEntry.Outcome.SENT, result, null, false, attempt);
+            } catch (RuntimeException e) { // not one of the client's errors: whether it left is unknown
+                return failed(i, request, "unexpected error while sending: " + e, true, attempt);
             } catch (RateLimitedException e) {
                 gate.pause(e.retryAfter().orElse(sender.defaultPause));
                 if (attempt >= sender.maxAttemptsPerLead) {
@@ -264,6 +276,8 @@ public final class BulkSend {
         private final Iterator<Recipient> it;
         private final int total;
         private int next;
+        /** Why the second reading stopped early (an unreadable file), or null. */
+        volatile String failure;
 
         Rows(Iterator<Recipient> it, int total) {
             this.it = it;
@@ -271,10 +285,15 @@ public final class BulkSend {
         }
 
         synchronized Row next() {
-            if (next >= total || !it.hasNext()) {
+            if (failure != null || next >= total) {
                 return null;
             }
-            return new Row(next++, Recipient.orEmpty(it.next()));
+            try {
+                return it.hasNext() ? new Row(next++, Recipient.orEmpty(it.next())) : null;
+            } catch (RuntimeException e) { // the rows not read are reported as not attempted
+                failure = e.getMessage() != null ? e.getMessage() : e.toString();
+                return null;
+            }
         }
     }
 }

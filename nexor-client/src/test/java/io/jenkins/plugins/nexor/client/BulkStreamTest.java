@@ -149,6 +149,29 @@ class BulkStreamTest {
     }
 
     @Test
+    void aSecondReadingThatBreaksOffStillAccountsForEveryLead() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        RecipientSource source = () -> {
+            boolean second = opened.incrementAndGet() == 2;
+            return java.util.stream.IntStream.range(0, 200).mapToObj(i -> {
+                if (second && i == 150) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("agent went away"));
+                }
+                return Recipient.of(lead(i));
+            });
+        };
+        BulkResult result = BulkSender.builder(client).concurrency(4).build().prepare(shared(), source).execute(null);
+
+        assertThat(result.entries()).hasSize(200);
+        assertThat(result.sent()).isEqualTo(150);
+        assertThat(result.entries().subList(150, 200)).allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(BulkEntry.Outcome.NOT_ATTEMPTED);
+            assertThat(e.error()).contains("could not be read again").contains("agent went away");
+        });
+        assertThat(requestsPerLead).hasSize(150);
+    }
+
+    @Test
     void interruptingTheCallingThreadCancelsAndStillAccountsForEveryLead() throws Exception {
         List<Recipient> leads = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -143,6 +143,11 @@ final class BulkRun {
                     log.println(Messages.Bulk_progress(done, total));
                 }
             });
+        } catch (UncheckedIOException e) { // the leads could not be opened a second time: nothing was sent
+            if (file != null) {
+                file.close();
+            }
+            throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         } finally {
             inFlight = null;
         }

@@ -61,9 +61,21 @@ def step_params(*files):
     return names
 params = {"nexorSend": step_params("MessageStep.java", "NexorSendStep.java"),
           "nexorSendBulk": step_params("MessageStep.java", "NexorSendBulkStep.java")}
+import xml.etree.ElementTree as ET
+blocks = [(page.relative_to(root), block) for page in pages
+          for block in re.findall(r"```groovy\n(.*?)```", page.read_text(encoding="utf-8"), re.S)]
+# the demo Jenkins' jobs (demo/jenkins-home) are held to the same rule; the freestyle one's fields to MessageFields
+message_fields = set(re.findall(r"^    private (?:String|Object|FailurePolicy) (\w+);", (src / "MessageFields.java")
+                                .read_text(encoding="utf-8"), re.M))
+for job in sorted((root / "demo/jenkins-home/jobs").glob("*/config.xml")):
+    tree = ET.parse(job)
+    blocks += [(job.relative_to(root), s.text) for s in tree.iter("script")]
+    for fields in tree.iter("fields"):
+        unknown = [f.tag for f in fields if f.tag not in message_fields]
+        if unknown:
+            problems.append(f"{job.relative_to(root)}: unknown builder field(s) {unknown}")
 snippets = 0
-for page in pages:
-    for block in re.findall(r"```groovy\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+for page, block in blocks:
         for m in re.finditer(r"\b(nexorSendBulk|nexorSend)\b\s*\(?", block):
             snippets += 1
             depth, i, keys = 0, m.end(), []
@@ -86,9 +98,9 @@ for page in pages:
                 i += 1
             unknown = [k for k in keys if k not in params[m.group(1)]]
             if unknown:
-                problems.append(f"{page.relative_to(root)}: {m.group(1)} with unknown parameter(s) {unknown}")
+                problems.append(f"{page}: {m.group(1)} with unknown parameter(s) {unknown}")
             if not keys:
-                problems.append(f"{page.relative_to(root)}: {m.group(1)} call without parameters? {block[m.start():m.start()+60]!r}")
+                problems.append(f"{page}: {m.group(1)} call without parameters? {block[m.start():m.start()+60]!r}")
 
 # the JCasC page documents exactly the keys the plugin's JCasC test imports and exports
 def nexor_keys(text):
@@ -99,6 +111,10 @@ test_yaml = (root / "plugin/src/test/resources/io/jenkins/plugins/nexor/configur
 if not docs_yaml or nexor_keys(docs_yaml[0]) != nexor_keys(test_yaml) or not nexor_keys(test_yaml):
     problems.append(f"docs/configuration-as-code.md keys {nexor_keys(docs_yaml[0]) if docs_yaml else None} differ from the "
                     f"JCasC test's {nexor_keys(test_yaml)}")
+
+demo_yaml = (root / "demo/casc.yaml").read_text(encoding="utf-8")
+if not nexor_keys(demo_yaml) or not set(nexor_keys(demo_yaml)) <= set(nexor_keys(test_yaml)):
+    problems.append(f"demo/casc.yaml keys {nexor_keys(demo_yaml)} are not among the JCasC test's {nexor_keys(test_yaml)}")
 
 for p in problems:
     print("docs:", p)

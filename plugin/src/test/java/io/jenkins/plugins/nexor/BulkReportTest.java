@@ -10,29 +10,12 @@ import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The per-lead page of a bulk send: every lead, 100 a page, from the archived results; the build record stays small. */
-@WithJenkins
-class BulkReportTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class BulkReportTest extends SandboxedJenkinsTest {
 
     @Test
     void everyLeadIsListedPageByPageAndTheNotSentCanBeFiltered() throws Exception {

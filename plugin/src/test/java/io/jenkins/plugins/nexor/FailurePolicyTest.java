@@ -13,31 +13,13 @@ import java.nio.file.Files;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Failures: each policy with Nexor's failures (the sandbox received exactly one request, never a resend),
  * credentials problems (nothing sent), abort during a slow send, and the key never written anywhere.
  */
-@WithJenkins
-class FailurePolicyTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class FailurePolicyTest extends SandboxedJenkinsTest {
 
     private String send(String extra) {
         return "def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'call'%s\necho \"success=${r.success} error=${r.error}\""

@@ -10,28 +10,10 @@ import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.tasks.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The freestyle "Send Nexor message" step: variables in, ids out to the next step, form round trip. */
-@WithJenkins
-class SendBuilderTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class SendBuilderTest extends SandboxedJenkinsTest {
 
     @Test
     void expandsBuildVariablesAndExportsTheIdsToTheNextStep() throws Exception {

@@ -18,29 +18,11 @@ import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The freestyle "Send Nexor message to many leads": a CSV in the workspace, counts out to the next step. */
-@WithJenkins
-class SendBulkBuilderTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class SendBulkBuilderTest extends SandboxedJenkinsTest {
 
     /** Writes a file into the build's workspace, as an earlier build step would. */
     private static TestBuilder writes(String name, String text) {

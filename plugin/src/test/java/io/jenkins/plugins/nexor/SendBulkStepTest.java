@@ -6,28 +6,10 @@ import hudson.model.Result;
 import io.jenkins.plugins.nexor.sandbox.Fault;
 import io.jenkins.plugins.nexor.sandbox.SandboxDirectory;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code nexorSendBulk}: lists and CSV files, per-lead fields, skipped rows, policies, exactly once per lead. */
-@WithJenkins
-class SendBulkStepTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class SendBulkStepTest extends SandboxedJenkinsTest {
 
     @Test
     void aListOfLeadsWithPerLeadTemplateParameters() throws Exception {

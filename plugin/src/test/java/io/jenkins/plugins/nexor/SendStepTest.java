@@ -4,28 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code nexorSend} in sandboxed Pipeline scripts, against nexor-sandbox: every channel, results, console. */
-@WithJenkins
-class SendStepTest {
-    private JenkinsRule j;
-    private SandboxFixture nexor;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        nexor = SandboxFixture.start(j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        nexor.close();
-    }
+class SendStepTest extends SandboxedJenkinsTest {
 
     @Test
     void whatsappTextReturnsTheIdsToASandboxedScript() throws Exception {

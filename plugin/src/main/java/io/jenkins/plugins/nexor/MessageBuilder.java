@@ -1,18 +1,11 @@
 package io.jenkins.plugins.nexor;
 
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import jenkins.tasks.SimpleBuildStep;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * What the freestyle builders "Send Nexor message" and "Send Nexor message to many leads" share: the message fields
@@ -115,95 +108,11 @@ public abstract class MessageBuilder extends Builder implements SimpleBuildStep 
     }
 
     /** The drop-downs and field checks of both builders' forms (the lead's check is the single send's). */
-    public abstract static class MessageBuilderDescriptor extends BuildStepDescriptor<Builder> {
+    public abstract static class MessageBuilderDescriptor extends BuildStepDescriptor<Builder>
+            implements MessageFormMethods {
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return MessageForm.credentialsItems(item, credentialsId);
-        }
-
-        @POST
-        public ComboBoxModel doFillWorkflowIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            MessageForm.checkConfigurable(item);
-            return NexorCatalog.workflowIds(item, credentialsId);
-        }
-
-        @POST
-        public ComboBoxModel doFillTemplateIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            MessageForm.checkConfigurable(item);
-            return NexorCatalog.templateIds(item, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillChannelItems(@AncestorInPath Item item) {
-            MessageForm.checkReadable(item);
-            return MessageForm.channelItems();
-        }
-
-        @POST
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath Item item) {
-            MessageForm.checkReadable(item);
-            return MessageForm.failurePolicyItems(true);
-        }
-
-        @POST
-        public FormValidation doCheckWorkflowId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            return MessageForm.checkWorkflowId(item, value, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckChannel(@AncestorInPath Item item, @QueryParameter String value) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkChannel(value);
-        }
-
-        @POST
-        public FormValidation doCheckContent(
-                @AncestorInPath Item item,
-                @QueryParameter String value,
-                @QueryParameter String channel,
-                @QueryParameter String html,
-                @QueryParameter String templateId) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkContent(value, channel, html, templateId);
-        }
-
-        @POST
-        public FormValidation doCheckSubject(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkSubject(value, channel);
-        }
-
-        @POST
-        public FormValidation doCheckTemplateId(
-                @AncestorInPath Item item,
-                @QueryParameter String value,
-                @QueryParameter String channel,
-                @QueryParameter String credentialsId) {
-            return MessageForm.checkTemplateId(item, value, channel, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckComponents(
-                @AncestorInPath Item item,
-                @QueryParameter String value,
-                @QueryParameter String channel,
-                @QueryParameter String templateId) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkComponents(value, channel, templateId);
-        }
-
-        @POST
-        public FormValidation doCheckBeginMessage(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String channel) {
-            MessageForm.checkReadable(item);
-            return MessageForm.checkBeginMessage(value, channel);
         }
     }
 }

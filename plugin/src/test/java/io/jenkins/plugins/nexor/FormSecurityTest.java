@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import java.net.URI;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -83,6 +84,35 @@ class FormSecurityTest {
         Page page = wc.goTo(global("testConnection?credentialsId=nexor-key"), null);
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(405);
         assertThat(nexor.sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void everySharedFormMethodOfEveryFormIsPostOnly() throws Exception {
+        // the methods come from MessageFormMethods' default methods: this proves Stapler serves them with @POST
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login("admin");
+        for (Class<?> type : List.of(
+                NexorSendStep.class, NexorSendBulkStep.class, NexorSendBuilder.class, NexorSendBulkBuilder.class)) {
+            for (String method : List.of(
+                    "fillCredentialsIdItems",
+                    "fillWorkflowIdItems",
+                    "fillTemplateIdItems",
+                    "fillChannelItems",
+                    "fillOnFailureItems",
+                    "checkWorkflowId",
+                    "checkChannel",
+                    "checkContent",
+                    "checkSubject",
+                    "checkTemplateId",
+                    "checkComponents",
+                    "checkBeginMessage")) {
+                String path = "job/job/descriptorByName/" + type.getName() + "/" + method;
+                assertThat(wc.goTo(path, null).getWebResponse().getStatusCode())
+                        .as("GET %s", path)
+                        .isEqualTo(405);
+                assertThat(post("admin", path)).as("POST %s", path).isEqualTo(200);
+            }
+        }
     }
 
     @Test

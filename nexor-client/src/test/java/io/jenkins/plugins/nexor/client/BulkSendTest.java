@@ -8,15 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,22 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Bulk sending against a server that counts requests per lead: exactly once, in order, stopping when it must. */
 class BulkSendTest {
     private final MockWebServer server = new MockWebServer();
-    private final Map<String, AtomicInteger> requestsPerLead = new ConcurrentHashMap<>();
-    private final List<Long> startTimes = new CopyOnWriteArrayList<>();
-    private volatile Function<String, MockResponse> answer = lead -> sentWhatsapp();
+    private final LeadCountingDispatcher nexor = new LeadCountingDispatcher();
     private NexorClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                startTimes.add(System.nanoTime());
-                String lead = WireFormat.text(WireFormat.readObject(request.getBody().toByteArray()), "lead_id");
-                requestsPerLead.computeIfAbsent(lead, l -> new AtomicInteger()).incrementAndGet();
-                return answer.apply(lead);
-            }
-        });
+        server.setDispatcher(nexor);
         server.start();
         client = clientFor(server).build();
     }
@@ -83,13 +67,13 @@ class BulkSendTest {
                 BulkEntry.Outcome.SKIPPED, BulkEntry.Outcome.SENT, BulkEntry.Outcome.SENT, BulkEntry.Outcome.SKIPPED,
                 BulkEntry.Outcome.SKIPPED);
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(requestsPerLead).doesNotContainKey("not-a-uuid");
+        assertThat(nexor.requestsPerLead).doesNotContainKey("not-a-uuid");
     }
 
     @Test
     void perLeadOverridesReplaceTheSharedFields() throws Exception {
         String lead = new UUID(7, 7).toString();
-        answer = l -> sentWhatsapp();
+        nexor.answer = l -> sentWhatsapp();
         BulkSender.builder(client).build().prepare(MessageRequest.builder().workflowId(WORKFLOW)
                 .channel(Channel.WHATSAPP).templateId(TEMPLATE).components("[{\"type\":\"body\"}]"),
                 List.of(new Recipient(lead, null, null, null,
@@ -102,7 +86,7 @@ class BulkSendTest {
     @Test
     void aRateLimitStormSlowsEveryoneDownAndEachLeadIsSentExactlyOnce() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        answer = lead -> calls.incrementAndGet() % 3 == 0
+        nexor.answer = lead -> calls.incrementAndGet() % 3 == 0
                 ? json(429, "{\"error\":\"Too many requests\"}").newBuilder().setHeader("Retry-After", "0").build()
                 : sentWhatsapp();
 
@@ -120,7 +104,7 @@ class BulkSendTest {
     void oneLeadsServerErrorDoesNotStopTheOthersAndIsNeverRetried() throws Exception {
         List<Recipient> input = leads(10);
         String unlucky = input.get(4).leadId();
-        answer = lead -> lead.equals(unlucky) ? json(500, "{\"error\":\"Internal server error\"}") : sentWhatsapp();
+        nexor.answer = lead -> lead.equals(unlucky) ? json(500, "{\"error\":\"Internal server error\"}") : sentWhatsapp();
 
         BulkResult result = run(BulkSender.builder(client).concurrency(3).build(), input);
 
@@ -129,12 +113,12 @@ class BulkSendTest {
         assertThat(failed.outcome()).isEqualTo(BulkEntry.Outcome.FAILED);
         assertThat(failed.mayHaveBeenSent()).isTrue();
         assertThat(failed.error()).contains("HTTP 500");
-        assertThat(requestsPerLead.get(unlucky)).hasValue(1);
+        assertThat(nexor.requestsPerLead.get(unlucky)).hasValue(1);
     }
 
     @Test
     void anAuthenticationFailureStopsTheRunEarly() throws Exception {
-        answer = lead -> json(401, "{\"error\":\"Invalid API key\",\"message\":\"The provided API key is not valid\"}");
+        nexor.answer = lead -> json(401, "{\"error\":\"Invalid API key\",\"message\":\"The provided API key is not valid\"}");
 
         BulkResult result = run(BulkSender.builder(client).concurrency(2).build(), leads(50));
 
@@ -146,7 +130,7 @@ class BulkSendTest {
 
     @Test
     void cancellingStopsNewSendsAndSaysWhatMayHaveBeenSent() throws Exception {
-        answer = lead -> sentWhatsapp().newBuilder().headersDelay(200, TimeUnit.MILLISECONDS).build();
+        nexor.answer = lead -> sentWhatsapp().newBuilder().headersDelay(200, TimeUnit.MILLISECONDS).build();
         BulkSend send = BulkSender.builder(client).concurrency(2).build().prepare(shared(), leads(40));
         AtomicInteger progressCalls = new AtomicInteger();
         Thread canceller = new Thread(() -> {
@@ -166,14 +150,14 @@ class BulkSendTest {
         assertThat(result.count(BulkEntry.Outcome.NOT_ATTEMPTED)).isGreaterThan(20);
         assertThat(result.entries()).filteredOn(e -> e.outcome() == BulkEntry.Outcome.FAILED)
                 .allSatisfy(e -> assertThat(e.mayHaveBeenSent()).isTrue());
-        assertThat(requestsPerLead.values()).allSatisfy(c -> assertThat(c).hasValue(1));
+        assertThat(nexor.requestsPerLead.values()).allSatisfy(c -> assertThat(c).hasValue(1));
         assertThat(progressCalls.get()).isEqualTo(40);
     }
 
     @Test
     void resultsComeBackInInputOrder() throws Exception {
         List<Recipient> input = leads(30);
-        answer = lead -> sentWhatsapp().newBuilder()
+        nexor.answer = lead -> sentWhatsapp().newBuilder()
                 .headersDelay((lead.hashCode() & 7) * 3L, TimeUnit.MILLISECONDS).build();
         BulkResult result = run(BulkSender.builder(client).concurrency(6).build(), input);
         assertThat(result.entries()).extracting(BulkEntry::leadId)
@@ -186,7 +170,7 @@ class BulkSendTest {
     void theRateCapHoldsInEveryOneSecondWindow() throws Exception {
         BulkResult result = run(BulkSender.builder(client).concurrency(8).maxPerSecond(20).build(), leads(45));
         assertThat(result.sent()).isEqualTo(45);
-        List<Long> times = new ArrayList<>(startTimes);
+        List<Long> times = new ArrayList<>(nexor.startTimes);
         times.sort(null);
         for (int i = 0; i < times.size(); i++) {
             int inWindow = 0;

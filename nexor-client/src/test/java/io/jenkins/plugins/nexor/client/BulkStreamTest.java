@@ -9,16 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bulk sends streamed from a file: read twice, entries handed over in order and not kept, input changes caught. */
 class BulkStreamTest {
     private final MockWebServer server = new MockWebServer();
-    private final Map<String, AtomicInteger> requestsPerLead = new ConcurrentHashMap<>();
+    private final LeadCountingDispatcher nexor = new LeadCountingDispatcher();
     private NexorClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String lead = WireFormat.text(WireFormat.readObject(request.getBody().toByteArray()), "lead_id");
-                requestsPerLead.computeIfAbsent(lead, l -> new AtomicInteger()).incrementAndGet();
-                return sentWhatsapp();
-            }
-        });
+        server.setDispatcher(nexor);
         server.start();
         client = clientFor(server).build();
     }
@@ -93,7 +81,7 @@ class BulkStreamTest {
         assertThat(totals).isEqualTo(new BulkTotals(600, 598, 0, 2, 0, false, false));
         assertThat(skipped.get(0).error()).contains("leadId must be a UUID");
         assertThat(skipped.get(1).error()).contains("already in the list (entry 6)");
-        assertThat(requestsPerLead).hasSize(598).allSatisfy((l, c) -> assertThat(c).hasValue(1));
+        assertThat(nexor.requestsPerLead).hasSize(598).allSatisfy((l, c) -> assertThat(c).hasValue(1));
     }
 
     @Test
@@ -103,18 +91,12 @@ class BulkStreamTest {
             leads.add(Recipient.of(lead(i)));
         }
         // lead 0 answers once 200 other requests came, or after 4 s: only a run without a window gets there first
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                String lead = WireFormat.text(WireFormat.readObject(request.getBody().toByteArray()), "lead_id");
-                requestsPerLead.computeIfAbsent(lead, l -> new AtomicInteger()).incrementAndGet();
-                for (int waited = 0; lead.equals(lead(0)) && server.getRequestCount() < 200 && waited < 4000;
-                        waited += 20) {
-                    Thread.sleep(20);
-                }
-                return sentWhatsapp();
+        nexor.answer = lead -> {
+            for (int waited = 0; lead.equals(lead(0)) && server.getRequestCount() < 200 && waited < 4000; waited += 20) {
+                Thread.sleep(20);
             }
-        });
+            return sentWhatsapp();
+        };
         AtomicInteger requestsWhenFirstArrived = new AtomicInteger(-1);
         // two workers, so a window of 64 rows: the free worker may run 63 rows ahead of lead 0, no further
         BulkTotals totals = BulkSender.builder(client).concurrency(2).build().prepare(shared(), leads)
@@ -145,7 +127,7 @@ class BulkStreamTest {
                 BulkEntry.Outcome.SKIPPED, BulkEntry.Outcome.SENT, BulkEntry.Outcome.NOT_ATTEMPTED);
         assertThat(result.entries().get(1).error()).contains("changed after the leads were checked");
         assertThat(result.entries().get(3).error()).contains("no longer in the leads");
-        assertThat(requestsPerLead).containsOnlyKeys(lead(0), lead(2));
+        assertThat(nexor.requestsPerLead).containsOnlyKeys(lead(0), lead(2));
     }
 
     @Test
@@ -168,7 +150,7 @@ class BulkStreamTest {
             assertThat(e.outcome()).isEqualTo(BulkEntry.Outcome.NOT_ATTEMPTED);
             assertThat(e.error()).contains("could not be read again").contains("agent went away");
         });
-        assertThat(requestsPerLead).hasSize(150);
+        assertThat(nexor.requestsPerLead).hasSize(150);
     }
 
     @Test
@@ -177,14 +159,7 @@ class BulkStreamTest {
         for (int i = 0; i < 200; i++) {
             leads.add(Recipient.of(lead(i)));
         }
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String lead = WireFormat.text(WireFormat.readObject(request.getBody().toByteArray()), "lead_id");
-                requestsPerLead.computeIfAbsent(lead, l -> new AtomicInteger()).incrementAndGet();
-                return sentWhatsapp().newBuilder().headersDelay(100, TimeUnit.MILLISECONDS).build();
-            }
-        });
+        nexor.answer = lead -> sentWhatsapp().newBuilder().headersDelay(100, TimeUnit.MILLISECONDS).build();
         BulkSend send = BulkSender.builder(client).concurrency(4).build().prepare(shared(), leads);
         AtomicReference<BulkResult> result = new AtomicReference<>();
         AtomicReference<Boolean> interruptKept = new AtomicReference<>();
@@ -203,8 +178,8 @@ class BulkStreamTest {
         assertThat(r.cancelled()).isTrue();
         assertThat(r.entries()).hasSize(200);
         assertThat(r.count(BulkEntry.Outcome.NOT_ATTEMPTED)).isGreaterThan(150);
-        assertThat(requestsPerLead.values()).allSatisfy(c -> assertThat(c).hasValue(1));
-        assertThat(r.sent() + r.count(BulkEntry.Outcome.FAILED)).isEqualTo(requestsPerLead.size());
+        assertThat(nexor.requestsPerLead.values()).allSatisfy(c -> assertThat(c).hasValue(1));
+        assertThat(r.sent() + r.count(BulkEntry.Outcome.FAILED)).isEqualTo(nexor.requestsPerLead.size());
     }
 
     @Test

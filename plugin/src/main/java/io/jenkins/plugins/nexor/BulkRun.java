@@ -6,6 +6,7 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
@@ -27,11 +28,15 @@ import jenkins.util.BuildListenerAdapter;
 /**
  * One bulk send from a build, for {@code nexorSendBulk} and the freestyle "Send Nexor message to many leads" alike:
  * the leads are validated first (skipped rows listed), sent with bounded concurrency, each lead's result written to
- * {@code nexor-bulk-N.csv} in the workspace as it is known and archived at the end, a progress line at every tenth,
+ * {@code nexor-bulk-N.csv} in the workspace as it is known and archived at the end, a progress line at every tenth
+ * of the leads and at least every {@value #PROGRESS_SECONDS} seconds,
  * the run recorded on the build page, then the failure policy. An abort ({@link #cancel()} or an interrupt) stops new
  * sends at once and still records every lead.
  */
 final class BulkRun {
+    /** A progress line at least this often, however slow the run (a low maxPerSecond, 429 pauses). */
+    static final int PROGRESS_SECONDS = 30;
+
     /** Skipped rows listed in the console; the rest are in the results. */
     private static final int LISTED_SKIPS = 20;
 
@@ -126,7 +131,7 @@ final class BulkRun {
         BulkResultsFile file = artifact == null ? null : BulkResultsFile.open(workspace.child(artifact));
         List<NexorBulkEntry> entries = new ArrayList<>();
         BulkSummary.Builder summary = BulkSummary.builder(number, expand.apply(fields.getChannel()));
-        int tenth = Math.max(1, send.total() / 10);
+        Progress progress = new Progress(log, send.total());
         BulkTotals totals;
         inFlight = send;
         try {
@@ -139,9 +144,7 @@ final class BulkRun {
                 if (file != null) {
                     file.write(entry);
                 }
-                if (done % tenth == 0 || done == total) {
-                    log.println(Messages.Bulk_progress(done, total));
-                }
+                progress.count(entry, done);
             });
         } catch (UncheckedIOException e) { // the leads could not be opened a second time: nothing was sent
             if (file != null) {
@@ -196,5 +199,32 @@ final class BulkRun {
                 .archive(workspace, launcher, new BuildListenerAdapter(listener), Map.of(artifact, artifact));
         listener.getLogger().println(Messages.Bulk_archived(artifact));
         return artifact;
+    }
+
+    /** The console's progress lines: done, sent and not sent, at every tenth of the leads or after a while. */
+    private static final class Progress {
+        private final PrintStream log;
+        private final int total;
+        private final int tenth;
+        private int sent;
+        private long lastLine = System.nanoTime();
+
+        Progress(PrintStream log, int total) {
+            this.log = log;
+            this.total = total;
+            this.tenth = Math.max(1, total / 10);
+        }
+
+        /** Called in input order, one lead at a time. */
+        void count(BulkEntry entry, int done) {
+            if (entry.outcome() == BulkEntry.Outcome.SENT) {
+                sent++;
+            }
+            long now = System.nanoTime();
+            if (done % tenth == 0 || done == total || now - lastLine >= PROGRESS_SECONDS * 1_000_000_000L) {
+                log.println(Messages.Bulk_progress(done, total, sent, done - sent));
+                lastLine = now;
+            }
+        }
     }
 }

@@ -47,6 +47,19 @@ for page, bundle in (("docs/errors.md", "Messages.properties"), ("docs/errors.es
         if len(words) >= 6 and words not in doc:
             problems.append(f"{page} has no row for {key} (it should quote {words!r})")
 
+# the client's failure messages (what the console prints when Nexor or the network fails) have rows too
+client_bundles = root / "nexor-client/src/main/resources/io/jenkins/plugins/nexor/client"
+for page, bundle in (("docs/errors.md", "ValidationMessages.properties"), ("docs/errors.es.md", "ValidationMessages_es.properties")):
+    doc = (root / page).read_text(encoding="utf-8")
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)),
+                  (client_bundles / bundle).read_text(encoding="utf-8"))
+    for line in text.splitlines():
+        key, _, message = line.partition("=")
+        if key.startswith("error.") and not key.endswith((".hint", ".noType")):
+            words = opening(message)
+            if len(words) >= 6 and words not in doc:
+                problems.append(f"{page} has no row for the client's {key} (it should quote {words!r})")
+
 # every nexorSend / nexorSendBulk call in the docs' Groovy uses parameters the steps really have
 src = root / "plugin/src/main/java/io/jenkins/plugins/nexor"
 def step_params(*files):

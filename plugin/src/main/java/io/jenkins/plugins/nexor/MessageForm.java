@@ -176,7 +176,8 @@ final class MessageForm {
         return value != null && value.contains("${");
     }
 
-    private static Locale currentLocale() {
+    /** The language of the form's user (their browser's), English outside a request. */
+    static Locale currentLocale() {
         StaplerRequest2 request = Stapler.getCurrentRequest2();
         return request == null ? Locale.ENGLISH : request.getLocale();
     }

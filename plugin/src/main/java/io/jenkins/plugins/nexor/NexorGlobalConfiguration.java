@@ -183,7 +183,7 @@ public class NexorGlobalConfiguration extends GlobalConfiguration {
             int workflows = client.workflows().size();
             return FormValidation.ok(Messages.Config_connected(url, workflows));
         } catch (NexorException e) {
-            return FormValidation.error(Messages.Config_connectionFailed(e.getMessage()));
+            return FormValidation.error(Messages.Config_connectionFailed(e.getMessage(MessageForm.currentLocale())));
         }
     }
 }

@@ -61,11 +61,13 @@ final class NexorSender {
                     channel, request.leadId(), record(request, sent).getIds()));
             return sent;
         } catch (SendCancelledException e) {
-            record(request, NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent()));
-            log.println(Messages.Console_failed(channel, request.leadId(), e.getMessage()));
-            throw new InterruptedException(e.getMessage());
+            String why = e.getMessage(Locale.getDefault());
+            record(request, NexorSendResult.failed(channel, warnings, why, e.mayHaveBeenSent()));
+            log.println(Messages.Console_failed(channel, request.leadId(), why));
+            throw new InterruptedException(why);
         } catch (NexorException e) {
-            NexorSendResult failed = NexorSendResult.failed(channel, warnings, e.getMessage(), e.mayHaveBeenSent());
+            NexorSendResult failed =
+                    NexorSendResult.failed(channel, warnings, e.getMessage(Locale.getDefault()), e.mayHaveBeenSent());
             record(request, failed);
             return onFailure(fields, request, failed);
         } finally {

@@ -5,8 +5,7 @@ public final class AuthenticationException extends NexorApiException {
     private static final long serialVersionUID = 1L;
 
     public AuthenticationException(int status, String error, String apiMessage) {
-        super(
-                "Nexor refused the API key (" + answer(status, error, apiMessage) + "). Check the credential: it must hold the key from Nexor's dashboard (profile → Integrations)." + outcome(false),
-                false, status, error, apiMessage);
+        super("error.authentication", new Object[] {answer(status, error, apiMessage)}, null, false, status, error,
+                apiMessage);
     }
 }

@@ -8,8 +8,9 @@ public abstract class NexorApiException extends NexorException {
     private final String error;
     private final String apiMessage;
 
-    protected NexorApiException(String message, boolean mayHaveBeenSent, int status, String error, String apiMessage) {
-        super(message, mayHaveBeenSent, null);
+    protected NexorApiException(String code, Object[] args, String hint, boolean mayHaveBeenSent, int status,
+            String error, String apiMessage) {
+        super(code, args, hint, mayHaveBeenSent, null);
         this.status = status;
         this.error = error;
         this.apiMessage = apiMessage;

@@ -5,8 +5,7 @@ public final class NotSentException extends NexorApiException {
     private static final long serialVersionUID = 1L;
 
     public NotSentException(int status, String error, String apiMessage) {
-        super(
-                "Nexor did not send the message (" + answer(status, error, apiMessage) + ", success: false)." + outcome(false),
-                false, status, error, apiMessage);
+        super("error.notSent", new Object[] {answer(status, error, apiMessage)}, null, false, status, error,
+                apiMessage);
     }
 }

@@ -138,15 +138,19 @@ public final class PendingSend {
     }
 
     private TransportException transportFailure(IOException e, boolean written, int attempts) {
-        String host = client.baseUrl.host() + ":" + client.baseUrl.port();
-        String what = e instanceof java.net.SocketTimeoutException
-                ? (written ? "no answer from Nexor within the read timeout" : "timed out connecting")
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        String message = written
-                ? "The connection to Nexor at " + host + " failed after the request was sent (" + what + ")."
-                : "Could not reach Nexor at " + host + " (" + what + ") after " + attempts
-                        + (attempts == 1 ? " attempt." : " attempts.");
-        return new TransportException(client.apiKey.redact(message), written, attempts, e);
+        String host = client.apiKey.redact(client.baseUrl.host() + ":" + client.baseUrl.port());
+        if (e instanceof java.net.SocketTimeoutException) {
+            return written
+                    ? new TransportException("error.transport.readTimeout", new Object[] {host}, true, attempts, e)
+                    : new TransportException("error.transport.connectTimeout", new Object[] {host, attempts}, false,
+                            attempts, e);
+        }
+        String what = client.apiKey.redact(
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        return written
+                ? new TransportException("error.transport.sent", new Object[] {host, what}, true, attempts, e)
+                : new TransportException("error.transport.unreachable", new Object[] {host, what, attempts}, false,
+                        attempts, e);
     }
 
     private void pause(Duration wait, int attempts) throws SendCancelledException {

@@ -11,11 +11,9 @@ public final class RateLimitedException extends NexorApiException {
     private final int attempts;
 
     public RateLimitedException(String error, String apiMessage, Duration retryAfter, int attempts) {
-        super("Nexor is limiting the request rate (" + answer(429, error, apiMessage)
-                        + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s") + "); gave up after "
-                        + attempts + (attempts == 1 ? " attempt." : " attempts.") + outcome(false)
-                        + " Send fewer messages at once or try again later.",
-                false, 429, error, apiMessage);
+        super("error.rateLimited", new Object[] {answer(429, error, apiMessage),
+                    retryAfter == null ? -1 : retryAfter.toSeconds(), attempts},
+                "error.rateLimited.hint", false, 429, error, apiMessage);
         this.retryAfter = retryAfter;
         this.attempts = attempts;
     }

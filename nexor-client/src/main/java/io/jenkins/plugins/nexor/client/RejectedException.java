@@ -5,8 +5,7 @@ public final class RejectedException extends NexorApiException {
     private static final long serialVersionUID = 1L;
 
     public RejectedException(int status, String error, String apiMessage) {
-        super(
-                "Nexor rejected the message (" + answer(status, error, apiMessage) + ")." + outcome(false),
-                false, status, error, apiMessage);
+        super("error.rejected", new Object[] {answer(status, error, apiMessage)}, null, false, status, error,
+                apiMessage);
     }
 }

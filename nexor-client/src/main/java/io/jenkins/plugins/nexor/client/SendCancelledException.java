@@ -5,7 +5,7 @@ public final class SendCancelledException extends TransportException {
     private static final long serialVersionUID = 1L;
 
     public SendCancelledException(boolean mayHaveBeenSent, int attempts) {
-        super(mayHaveBeenSent ? "The send was cancelled while waiting for Nexor's answer."
-                : "The send was cancelled before the request reached Nexor.", mayHaveBeenSent, attempts, null);
+        super(mayHaveBeenSent ? "error.cancelled.waiting" : "error.cancelled.before", new Object[0], mayHaveBeenSent,
+                attempts, null);
     }
 }

@@ -5,8 +5,7 @@ public final class ServerErrorException extends NexorApiException {
     private static final long serialVersionUID = 1L;
 
     public ServerErrorException(int status, String error, String apiMessage) {
-        super(
-                "Nexor failed while handling the message (" + answer(status, error, apiMessage) + ")." + outcome(true),
-                true, status, error, apiMessage);
+        super("error.serverError", new Object[] {answer(status, error, apiMessage)}, null, true, status, error,
+                apiMessage);
     }
 }

@@ -11,8 +11,12 @@ public class TransportException extends NexorException {
 
     private final int attempts;
 
-    public TransportException(String message, boolean mayHaveBeenSent, int attempts, IOException cause) {
-        super(message + outcome(mayHaveBeenSent), mayHaveBeenSent, cause);
+    /**
+     * @param code a key of the client's messages ({@code error.transport.*}, {@code error.cancelled.*})
+     * @param args its arguments, already free of the API key
+     */
+    public TransportException(String code, Object[] args, boolean mayHaveBeenSent, int attempts, IOException cause) {
+        super(code, args, null, mayHaveBeenSent, cause);
         this.attempts = attempts;
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.util.Locale;
+
 /**
  * Nexor (or something in between, like a proxy) answered with a body that is not Nexor's JSON, e.g. an HTML error
  * page. The request was delivered, so the outcome is unknown. The message includes a short, key-free excerpt.
@@ -10,10 +12,9 @@ public final class UnreadableResponseException extends NexorApiException {
     private final String excerpt;
 
     public UnreadableResponseException(int status, String contentType, String excerpt) {
-        super("Nexor's answer could not be read (HTTP " + status + ", "
-                        + (contentType == null ? "no content type" : contentType) + ": \"" + excerpt + "\")."
-                        + outcome(true) + " If a proxy sits between Jenkins and Nexor, check its configuration.",
-                true, status, null, null);
+        super("error.unreadable", new Object[] {Integer.toString(status),
+                    contentType == null ? Problem.text("error.unreadable.noType", Locale.ROOT) : contentType, excerpt},
+                "error.unreadable.hint", true, status, null, null);
         this.excerpt = excerpt;
     }
 

@@ -120,6 +120,26 @@ class FaultTest {
     }
 
     @Test
+    void failuresSpeakSpanishWhenAskedAndEnglishByDefault() {
+        java.util.Locale es = java.util.Locale.forLanguageTag("es-ES");
+        server.enqueue(json(401, "{\"error\":\"Invalid API key\"}"));
+        NexorException refused = sendExpectingFailure();
+        assertThat(refused.getMessage(es)).isEqualTo("Nexor rechazó la API key (HTTP 401 Invalid API key). Revisa la "
+                + "credencial: debe contener la clave del panel de Nexor (perfil → Integraciones). No se envió nada.");
+        assertThat(refused.getMessage(java.util.Locale.GERMAN)).isEqualTo(refused.getMessage()).startsWith("Nexor refused");
+
+        server.enqueue(json(500, "{\"error\":\"Internal server error\"}"));
+        assertThat(sendExpectingFailure().getMessage(es)).isEqualTo("Nexor falló al procesar el mensaje (HTTP 500 "
+                + "Internal server error). Puede que el mensaje se haya enviado: revisa el historial del lead en Nexor "
+                + "antes de volver a enviarlo.");
+
+        server.enqueue(json(429, "{}").newBuilder().setHeader("Retry-After", "120").build());
+        assertThat(sendExpectingFailure().getMessage(es)).isEqualTo("Nexor está limitando el ritmo de peticiones "
+                + "(HTTP 429, reintentar tras 120 s); se abandonó tras 1 intento. No se envió nada. Envía menos mensajes "
+                + "a la vez o inténtalo más tarde.");
+    }
+
+    @Test
     void oneRateLimitThenSuccessIsRetriedOnce() throws Exception {
         server.enqueue(json(429, "{\"error\":\"Too many requests\"}").newBuilder().setHeader("Retry-After", "1").build());
         server.enqueue(sentWhatsapp());

@@ -32,7 +32,11 @@ public final class NexorCli implements Runnable {
         cli.setErr(err);
         cli.setExpandAtFiles(false); // "@file" is ours: --content @msg.txt reads the file
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("nexor: " + e.getMessage());
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                err.println("error: " + e.getMessage()); // an @file that cannot be read: the user's input
+                return ExitCodes.INVALID;
+            }
+            err.println("nexor: unexpected error: " + e); // a bug: please report it
             return 1;
         });
         return cli.execute(args);

@@ -95,7 +95,10 @@ final class SendBulkCommand implements Callable<Integer> {
             }
         });
         results.finish();
-        err.println("BulkResult{" + totals + "}");
+        err.println(totals.sent() + " of " + totals.total() + " sent (" + totals.failed() + " failed, " + totals.skipped()
+                + " skipped, " + totals.notAttempted() + " not attempted)" + (totals.allSent() ? "."
+                : totals.stoppedOnAuthentication() ? "; stopped: Nexor refused the API key."
+                : "; resend only the rows whose may_have_been_sent is false."));
         if (totals.allSent()) {
             return ExitCodes.OK;
         }

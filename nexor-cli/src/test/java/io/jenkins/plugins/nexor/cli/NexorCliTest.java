@@ -133,7 +133,8 @@ class NexorCliTest {
         assertThat(lines.get(2)).startsWith("2," + DEMO_LEAD_DIEGO + ",SENT,");
         assertThat(lines.get(3)).startsWith("3,not-a-lead,SKIPPED,");
         assertThat(lines.get(4)).startsWith("4," + DEMO_LEAD_CARLA + ",FAILED,").contains("Lead has no phone");
-        assertThat(err.toString()).contains("row 3 skipped").contains("progress: 4/4");
+        assertThat(err.toString()).contains("row 3 skipped").contains("progress: 4/4")
+                .contains("2 of 4 sent (1 failed, 1 skipped, 0 not attempted); resend only the rows whose");
         assertThat(nexor.sandbox().messages().get(0).content()).isIn("Hola Ana, \"VIP\"", "Hola");
     }
 
@@ -164,6 +165,15 @@ class NexorCliTest {
         assertThat(out.toString().lines().skip(1)).allSatisfy(l -> assertThat(l).contains(",SENT,"));
         assertThat(nexor.sandbox().messages()).extracting(m -> m.content()).containsExactlyInAnyOrder("Hola",
                 "Hola Diego");
+    }
+
+    @Test
+    void anUnreadableAtFileIsInvalidInput(@TempDir Path dir) {
+        int code = run(env(), "send", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "whatsapp",
+                "--content", "@" + dir.resolve("missing.txt"));
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err.toString()).startsWith("error: ").contains("missing.txt");
+        assertThat(nexor.sandbox().requests()).isEmpty();
     }
 
     @Test

@@ -39,8 +39,8 @@ class SendBulkStepTest extends SandboxedJenkinsTest {
             }
             """.formatted(
                 nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO, SandboxDirectory.DEMO_LEAD_CARLA, nexor.workflow())));
-        j.assertLogContains("[Nexor] row 2 skipped (not sent): - leadId must be a UUID", b);
-        j.assertLogContains("sent=2 skipped=1 failed=1 row2=- leadId must be a UUID", b);
+        j.assertLogContains("[Nexor] row 2 skipped (not sent): leadId must be a UUID", b);
+        j.assertLogContains("sent=2 skipped=1 failed=1 row2=leadId must be a UUID", b);
         j.assertLogContains("[Nexor] bulk: 4 of 4 leads done (2 sent, 2 not sent)", b);
         assertThat(nexor.sandbox().sentCount(nexor.lead())).isEqualTo(1);
         assertThat(b.getAction(NexorSendAction.class).getBulkSends())

@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -113,7 +112,9 @@ final class BulkPlan {
     }
 
     private static BulkEntry invalid(int row, String lead, InvalidRequestException e) {
-        return skipped(row, lead, e.validation().describe(e.validation().errors(), Locale.ROOT).replace("\n", " "));
+        // the messages are sentences that name their field: one line, no list marks
+        return skipped(row, lead, e.validation().errors().stream().map(Problem::message)
+                .collect(java.util.stream.Collectors.joining(" ")));
     }
 
     private static BulkEntry skipped(int row, String lead, String why) {

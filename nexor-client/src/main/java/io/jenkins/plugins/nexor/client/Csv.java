@@ -45,20 +45,11 @@ public final class Csv {
         return value;
     }
 
-    /** The header of {@link #results(BulkResult)}. */
+    /** The header of a bulk send's results file; each lead is then one {@link #resultLine(BulkEntry)}. */
     public static final String RESULTS_HEADER = "row,lead_id,outcome,message_id,provider_message_id,activity_id,call_id,"
             + "call_status,may_have_been_sent,attempts,error";
 
-    /** A bulk send's results as CSV, one line per lead in input order, with {@link #RESULTS_HEADER}. */
-    public static String results(BulkResult result) {
-        StringBuilder out = new StringBuilder(RESULTS_HEADER).append('\n');
-        for (BulkEntry e : result.entries()) {
-            out.append(resultLine(e)).append('\n');
-        }
-        return out.toString();
-    }
-
-    /** One lead's line of {@link #results(BulkResult)}, without the line break: for writing results as they come. */
+    /** One lead's line of a results file, without the line break: written as results come, in input order. */
     public static String resultLine(BulkEntry e) {
         MessageResult r = e.result();
         return String.join(",", Integer.toString(e.index() + 1), quote(e.leadId()), e.outcome().name(),

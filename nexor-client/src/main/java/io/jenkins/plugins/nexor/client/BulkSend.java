@@ -39,9 +39,15 @@ public final class BulkSend {
     private final RecipientSource source;
     private final BulkPlan plan;
     private final Set<PendingSend> inFlight = ConcurrentHashMap.newKeySet();
+    private SendRecord record;
+    private boolean resendUncertain;
+    private volatile RunRecord runRecord = new RunRecord(null, false, () -> {});
+    private volatile RateGate gate;
     private volatile boolean cancelled;
+    private volatile boolean stopping;
     private volatile boolean authenticationFailed;
     private volatile boolean executed;
+    private volatile boolean finished;
 
     BulkSend(BulkSender sender, MessageRequest.Builder message, RecipientSource source) throws IOException {
         this.sender = sender;
@@ -65,6 +71,28 @@ public final class BulkSend {
     /** Number of leads in the input. */
     public int total() {
         return plan.total;
+    }
+
+    /**
+     * Writes every send ahead to a record ({@link SendRecord}): a {@code SENDING} line before each request leaves,
+     * then each lead's outcome. Leads the record already shows as sent, or as possibly sent, by an earlier run are
+     * not sent again: their entries come from the record ({@link BulkEntry#earlierRun()}). If the record cannot be
+     * written, the run stops at once (nothing more is sent) and {@link BulkTotals#recordProblem()} says why. The
+     * caller closes the record. Call before {@link #stream}.
+     */
+    public BulkSend record(SendRecord record) {
+        this.record = record;
+        return this;
+    }
+
+    /**
+     * Also sends leads that an earlier run's record shows as possibly sent (in flight when it stopped, or failed after
+     * the request was written). Off by default: such a lead may already have the message, and a duplicate reaches
+     * a real person.
+     */
+    public BulkSend resendUncertain(boolean resend) {
+        this.resendUncertain = resend;
+        return this;
     }
 
     /** Runs the sends and returns every entry, in input order: for lists of leads that fit in memory. */
@@ -92,10 +120,15 @@ public final class BulkSend {
             throw new IllegalStateException("a BulkSend can be executed once");
         }
         executed = true;
+        runRecord = new RunRecord(record, resendUncertain, this::closeGate);
         int workers = Math.min(sender.concurrency, Math.max(1, plan.total));
         InOrder out = new InOrder(Math.max(64, WINDOW_PER_WORKER * workers), plan.total,
                 progress == null ? (e, d, t) -> {} : progress);
         RateGate gate = new RateGate(sender.maxPerSecond);
+        this.gate = gate;
+        if (stopped()) {
+            gate.close(); // stopped before it started
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "nexor-bulk-worker");
             t.setDaemon(true);
@@ -133,19 +166,50 @@ public final class BulkSend {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            finished = true;
             pool.shutdownNow();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        return out.totals(cancelled, authenticationFailed);
+        return out.totals(cancelled || stopping, authenticationFailed, runRecord.problem());
     }
 
     /** Stops the run: no new sends start; sends in flight are cancelled (their leads say whether they may have been sent). */
     public void cancel() {
         cancelled = true;
+        closeGate();
         for (PendingSend send : inFlight) {
             send.cancel();
+        }
+    }
+
+    /**
+     * Stops the run gently (a Ctrl-C, a shutdown): no new sends start; the sends in flight may finish within
+     * {@code grace}, after which they are {@link #cancel() cancelled}. {@link #stream} returns once every lead has
+     * its entry.
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        closeGate();
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(grace.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!finished) {
+                cancel();
+            }
+        }, "nexor-bulk-stop");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
+    private void closeGate() {
+        RateGate g = gate;
+        if (g != null) {
+            g.close();
         }
     }
 
@@ -163,6 +227,7 @@ public final class BulkSend {
                 entry = new BulkEntry(row.index(), row.recipient().leadId(), BulkEntry.Outcome.FAILED, null,
                         "not sent: unexpected error " + e, false, 0);
             }
+            runRecord.outcome(entry);
             out.put(entry);
         }
     }
@@ -185,6 +250,10 @@ public final class BulkSend {
         if (!plan.sameLead(i, request.leadId())) {
             return BulkPlan.changed(i, r.leadId());
         }
+        BulkEntry earlier = runRecord.earlier(i, request.leadId());
+        if (earlier != null) {
+            return earlier;
+        }
         BulkEntry entry = sendOne(i, request, gate);
         return entry != null ? entry : notAttempted(i, r.leadId());
     }
@@ -192,8 +261,10 @@ public final class BulkSend {
     /** After the workers stop: every row not reached gets its entry (skipped, or not attempted). */
     private void finish(Rows feed, InOrder out) {
         for (Rows.Row row = feed.next(); row != null; row = feed.next()) {
-            out.put(plan.skipped(row.index()) ? plan.skippedEntry(row.index(), row.recipient())
-                    : notAttempted(row.index(), row.recipient().leadId()));
+            BulkEntry entry = plan.skipped(row.index()) ? plan.skippedEntry(row.index(), row.recipient())
+                    : notAttempted(row.index(), row.recipient().leadId());
+            runRecord.outcome(entry);
+            out.put(entry);
         }
         String why = feed.failure != null
                 ? "not attempted: the leads could not be read again (" + feed.failure + ")"
@@ -204,13 +275,16 @@ public final class BulkSend {
     }
 
     private BulkEntry notAttempted(int i, String lead) {
-        String why = authenticationFailed ? "not attempted: Nexor refused the API key for an earlier lead"
+        String problem = runRecord.problem();
+        String why = problem != null ? "not attempted: the send record could not be written (" + problem + ")"
+                : authenticationFailed ? "not attempted: Nexor refused the API key for an earlier lead"
+                : stopping && !cancelled ? "not attempted: the run was stopped"
                 : "not attempted: the run was cancelled";
         return new BulkEntry(i, lead, BulkEntry.Outcome.NOT_ATTEMPTED, null, why, false, 0);
     }
 
     private boolean stopped() {
-        return cancelled || authenticationFailed;
+        return cancelled || stopping || authenticationFailed || runRecord.problem() != null;
     }
 
     /** Sends one lead, trying again only when nothing was delivered; null when stopped before any attempt. */
@@ -222,11 +296,11 @@ public final class BulkSend {
             } catch (InterruptedException e) {
                 cancelled = true;
             }
-            if (stopped()) {
+            if (stopped() || ticket == null || !runRecord.sending(i, request.leadId(), attempt)) {
                 if (ticket != null) {
                     ticket.finish();
                 }
-                return attempt == 1 ? null : failed(i, request, "cancelled after " + (attempt - 1)
+                return attempt == 1 ? null : failed(i, request, "stopped after " + (attempt - 1)
                         + " attempts that did not reach the lead; nothing was sent", false, attempt - 1);
             }
             PendingSend send = new PendingSend(sender.client, request, 1, ticket::written);

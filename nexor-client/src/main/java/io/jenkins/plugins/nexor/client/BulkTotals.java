@@ -4,25 +4,41 @@ package io.jenkins.plugins.nexor.client;
  * How a bulk send ended, without the per-lead entries (those went to the caller's {@link BulkSend.Progress}).
  *
  * @param total                   leads in the input
- * @param sent                    leads Nexor accepted
+ * @param sent                    leads Nexor accepted (in this run or, when resumed, in an earlier one)
  * @param failed                  leads tried and not sent (see each entry's {@code mayHaveBeenSent})
  * @param skipped                 invalid rows and repeated leads, never sent
  * @param notAttempted            leads not tried because the run stopped
- * @param cancelled               the run was cancelled or its thread interrupted
+ * @param cancelled               the run was stopped, cancelled or its thread interrupted
  * @param stoppedOnAuthentication the run stopped because Nexor refused the API key
+ * @param fromEarlierRun          leads whose outcome (sent, or may have been sent) came from an earlier run's record
+ * @param mayHaveBeenSent         failed leads that may have reached the lead anyway (in flight, or recorded so)
+ * @param recordProblem           why the send record could not be written (the run stopped at once), or null
  */
 public record BulkTotals(int total, int sent, int failed, int skipped, int notAttempted, boolean cancelled,
-        boolean stoppedOnAuthentication) {
+        boolean stoppedOnAuthentication, int fromEarlierRun, int mayHaveBeenSent, String recordProblem) {
+
+    /** Totals of a run without a record. */
+    public BulkTotals(int total, int sent, int failed, int skipped, int notAttempted, boolean cancelled,
+            boolean stoppedOnAuthentication) {
+        this(total, sent, failed, skipped, notAttempted, cancelled, stoppedOnAuthentication, 0, 0, null);
+    }
 
     /** True when every lead was sent. */
     public boolean allSent() {
         return sent == total;
     }
 
+    /** Leads that certainly did not reach anyone (failed without being delivered, skipped or not attempted). */
+    public int surelyNotSent() {
+        return total - sent - mayHaveBeenSent;
+    }
+
     @Override
     public String toString() {
         return "leads=" + total + ", sent=" + sent + ", failed=" + failed + ", skipped=" + skipped + ", notAttempted="
-                + notAttempted + (cancelled ? ", cancelled" : "")
-                + (stoppedOnAuthentication ? ", stopped: authentication failed" : "");
+                + notAttempted + (mayHaveBeenSent > 0 ? ", mayHaveBeenSent=" + mayHaveBeenSent : "")
+                + (fromEarlierRun > 0 ? ", fromEarlierRun=" + fromEarlierRun : "") + (cancelled ? ", cancelled" : "")
+                + (stoppedOnAuthentication ? ", stopped: authentication failed" : "")
+                + (recordProblem != null ? ", record failed: " + recordProblem : "");
     }
 }

@@ -49,13 +49,20 @@ public final class Csv {
     public static final String RESULTS_HEADER = "row,lead_id,outcome,message_id,provider_message_id,activity_id,call_id,"
             + "call_status,may_have_been_sent,attempts,error";
 
-    /** One lead's line of a results file, without the line break: written as results come, in input order. */
+    /**
+     * One lead's line of a results file or send record, without the line break. Always one physical line: control
+     * characters in the values (line breaks included) are escaped ({@link Text#oneLine}).
+     */
     public static String resultLine(BulkEntry e) {
         MessageResult r = e.result();
-        return String.join(",", Integer.toString(e.index() + 1), quote(e.leadId()), e.outcome().name(),
-                quote(r == null ? null : r.messageId()), quote(r == null ? null : r.providerMessageId()),
-                quote(r == null ? null : r.activityId()), quote(r == null ? null : r.callId()),
-                quote(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
-                Integer.toString(e.attempts()), quote(e.error()));
+        return String.join(",", Integer.toString(e.index() + 1), cell(e.leadId()), e.outcome().name(),
+                cell(r == null ? null : r.messageId()), cell(r == null ? null : r.providerMessageId()),
+                cell(r == null ? null : r.activityId()), cell(r == null ? null : r.callId()),
+                cell(r == null ? null : r.callStatus()), Boolean.toString(e.mayHaveBeenSent()),
+                Integer.toString(e.attempts()), cell(e.error()));
+    }
+
+    private static String cell(String value) {
+        return quote(Text.oneLine(value));
     }
 }

@@ -14,6 +14,8 @@ final class InOrder {
     private final BulkSend.Progress progress;
     private final Map<Integer, BulkEntry> pending = new HashMap<>();
     private final int[] counts = new int[BulkEntry.Outcome.values().length];
+    private int earlier;
+    private int mayHaveBeenSent;
     private int next;
 
     InOrder(int window, int total, BulkSend.Progress progress) {
@@ -35,6 +37,8 @@ final class InOrder {
         for (BulkEntry ready = pending.remove(next); ready != null; ready = pending.remove(next)) {
             next++;
             counts[ready.outcome().ordinal()]++;
+            earlier += ready.earlierRun() ? 1 : 0;
+            mayHaveBeenSent += ready.outcome() != BulkEntry.Outcome.SENT && ready.mayHaveBeenSent() ? 1 : 0;
             progress.onEntry(ready, next, total);
         }
         notifyAll();
@@ -45,9 +49,10 @@ final class InOrder {
         return next;
     }
 
-    synchronized BulkTotals totals(boolean cancelled, boolean stoppedOnAuthentication) {
+    synchronized BulkTotals totals(boolean cancelled, boolean stoppedOnAuthentication, String recordProblem) {
         return new BulkTotals(total, counts[BulkEntry.Outcome.SENT.ordinal()],
                 counts[BulkEntry.Outcome.FAILED.ordinal()], counts[BulkEntry.Outcome.SKIPPED.ordinal()],
-                counts[BulkEntry.Outcome.NOT_ATTEMPTED.ordinal()], cancelled, stoppedOnAuthentication);
+                counts[BulkEntry.Outcome.NOT_ATTEMPTED.ordinal()], cancelled, stoppedOnAuthentication, earlier,
+                mayHaveBeenSent, recordProblem);
     }
 }

@@ -25,6 +25,7 @@ final class RateGate {
     private final ArrayDeque<Ticket> window = new ArrayDeque<>();
     private long nextSlot;
     private long pausedUntil;
+    private boolean closed;
 
     /** @param perSecond requests per second; 0 or less means no cap (only pauses apply) */
     RateGate(double perSecond) {
@@ -67,9 +68,12 @@ final class RateGate {
         }
     }
 
-    /** Blocks until a request may start. */
+    /** Blocks until a request may start; null once the gate is {@link #close() closed} (the run stops). */
     synchronized Ticket acquire() throws InterruptedException {
         while (true) {
+            if (closed) {
+                return null;
+            }
             long now = System.nanoTime();
             while (!window.isEmpty() && window.peekFirst().writtenAt != PENDING
                     && now - window.peekFirst().writtenAt >= windowNanos) {
@@ -95,6 +99,12 @@ final class RateGate {
             }
             return ticket;
         }
+    }
+
+    /** No request starts any more: waiting workers return at once (a stopped run does not wait out a pause). */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
     }
 
     /** Nobody starts a request before {@code delay} from now. */

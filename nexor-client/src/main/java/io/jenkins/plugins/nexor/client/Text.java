@@ -28,4 +28,32 @@ final class Text {
         oneLine = oneLine.replaceAll("nxr_[A-Za-z0-9_\\-]*", "nxr_…(redacted)");
         return oneLine.length() <= EXCERPT ? oneLine : oneLine.substring(0, EXCERPT) + "…";
     }
+
+    /**
+     * The text on one line with nothing a terminal or spreadsheet would act on: line breaks and tabs become spaces,
+     * other control characters (ESC, NUL, DEL, C1) are written as {@code \\uXXXX}.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+            if (control && b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (b != null) {
+                if (c == '\n' || c == '\r' || c == '\t') {
+                    b.append(' ');
+                } else if (control) {
+                    b.append(String.format("\\u%04x", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
+    }
 }

@@ -29,12 +29,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>heap in use half-way through 1,000, 10,000 and 100,000 leads (against a bare loopback server that keeps
  *       nothing): streamed from a file versus a list with collected results (the baseline).</li>
  * </ol>
- * {@code java -cp benchmarks/target/benchmarks.jar io.jenkins.plugins.nexor.benchmarks.BulkBench [leads=1000]}
+ * {@code java -cp benchmarks/target/benchmarks.jar io.jenkins.plugins.nexor.benchmarks.BulkBench [leads=1000]};
+ * {@code … BulkBench record [leads=1000]} for what the send record costs ({@link RecordBench}).
  */
 public final class BulkBench {
     private BulkBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("record")) {
+            int leads = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+            RecordBench.latency(leads, 5);
+            RecordBench.overhead(10_000, 5);
+            RecordBench.size(100_000);
+            return;
+        }
         if (args.length > 0 && args[0].equals("memory")) {
             memory(1_000, false); // warm-up: classes, connection pool, JIT
             memory(1_000, true);
@@ -50,7 +58,7 @@ public final class BulkBench {
         memory(10_000, true);
     }
 
-    private static List<Recipient> recipients(int n) {
+    static List<Recipient> recipients(int n) {
         List<Recipient> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(Recipient.of(new UUID(0x4e58L, i).toString()));
@@ -58,17 +66,17 @@ public final class BulkBench {
         return out;
     }
 
-    private static MessageRequest.Builder message() {
+    static MessageRequest.Builder message() {
         return MessageRequest.builder().workflowId(SandboxDirectory.DEMO_WORKFLOW).channel(Channel.WHATSAPP)
                 .content("Tu pedido salió hoy");
     }
 
-    private static NexorSandbox sandbox(Duration latency) throws Exception {
+    static NexorSandbox sandbox(Duration latency) throws Exception {
         SandboxDirectory directory = SandboxDirectory.seeded().acceptAnyLead(true);
         return NexorSandbox.builder().latency(latency).directory(directory).maxMessages(20_000).threads(64).start();
     }
 
-    private static NexorClient client(NexorSandbox s) {
+    static NexorClient client(NexorSandbox s) {
         return NexorClient.builder().apiKey(s.apiKey()).baseUrl(s.baseUrl()).build();
     }
 

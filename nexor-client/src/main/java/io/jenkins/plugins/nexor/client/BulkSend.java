@@ -322,6 +322,9 @@ public final class BulkSend {
                 authenticationFailed = true;
                 return failed(i, request, e.getMessage(), false, attempt);
             } catch (TransportException e) {
+                if (e instanceof SendCancelledException && !e.mayHaveBeenSent() && attempt == 1) {
+                    return null; // cancelled before its request was written: not attempted
+                }
                 if (e.mayHaveBeenSent() || e instanceof SendCancelledException || attempt >= sender.maxAttemptsPerLead) {
                     return failed(i, request, e.getMessage(), e.mayHaveBeenSent(), attempt);
                 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nexor.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,11 +33,7 @@ public final class Components {
         if (input instanceof Components c) {
             return c;
         } else if (input instanceof CharSequence text) {
-            try {
-                node = WireFormat.MAPPER.readTree(text.toString());
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")");
-            }
+            node = WireFormat.readWhole(text.toString());
         } else if (input instanceof JsonNode n) {
             node = n.deepCopy();
         } else {

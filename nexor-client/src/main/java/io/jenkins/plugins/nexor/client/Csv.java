@@ -62,7 +62,8 @@ public final class Csv {
                 Integer.toString(e.attempts()), cell(e.error()));
     }
 
+    /** A value for a results line: one line, and never anything shaped like a Nexor key (e.g. pasted as a lead). */
     private static String cell(String value) {
-        return quote(Text.oneLine(value));
+        return quote(Text.masked(Text.oneLine(value)));
     }
 }

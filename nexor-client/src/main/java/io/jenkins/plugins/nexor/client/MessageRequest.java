@@ -29,7 +29,7 @@ public final class MessageRequest {
         boolean email = channel == Channel.EMAIL;
         this.templateId = whatsapp && b.templateId != null ? b.templateId.toLowerCase(Locale.ROOT) : null;
         this.components = whatsapp && templateId != null ? components : null;
-        this.content = (email || (whatsapp && templateId == null)) ? b.content : null;
+        this.content = ((email && b.html == null) || (whatsapp && templateId == null)) ? b.content : null;
         this.html = email ? b.html : null;
         this.subject = email ? b.subject : null;
         this.beginMessage = channel == Channel.CALL ? b.beginMessage : null;

@@ -85,7 +85,9 @@ public final class Recipients {
         private static int lead(List<String> names, List<String> original) {
             int lead = names.indexOf("lead_id");
             if (lead < 0) {
-                throw new IllegalArgumentException("no lead_id column in the header " + original);
+                throw new IllegalArgumentException("no lead_id column in the header (the first line, \""
+                        + Text.excerpt(String.join(",", original)) + "\"); the first line must name the columns,"
+                        + " e.g. lead_id,content");
             }
             return lead;
         }
@@ -142,8 +144,8 @@ public final class Recipients {
                         try {
                             return item(WireFormat.MAPPER.readValue(parser, Object.class), "item " + ++index);
                         } catch (JsonProcessingException e) {
-                            throw new IllegalArgumentException("item " + index + " is not valid JSON: "
-                                    + e.getOriginalMessage(), e);
+                            throw new IllegalArgumentException("item " + index + " is "
+                                    + WireFormat.syntaxError(e)); // no cause: Jackson's text quotes the input
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -151,9 +153,12 @@ public final class Recipients {
                 };
                 return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
                         .onClose(() -> close(reader));
+            } catch (JsonProcessingException e) {
+                close(reader);
+                throw new IllegalArgumentException("the file is " + WireFormat.syntaxError(e)); // no cause, as above
             } catch (IOException e) {
                 close(reader);
-                throw new IllegalArgumentException("the file is not valid JSON: " + e.getMessage(), e);
+                throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 close(reader);
                 throw e;
@@ -167,11 +172,29 @@ public final class Recipients {
             if (t == null) {
                 throw new IllegalArgumentException("the JSON array of leads is not closed with ]");
             }
+            if (t == JsonToken.END_ARRAY && parser.getParsingContext().inRoot()) {
+                nothingAfter(parser);
+            }
             return t;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the file is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("the file is " + WireFormat.syntaxError(e)); // no cause, as above
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The leads array is the whole file: anything after it (but blanks) is refused, not ignored. */
+    private static void nothingAfter(JsonParser parser) throws IOException {
+        com.fasterxml.jackson.core.JsonLocation end = parser.currentLocation();
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            more = true;
+        }
+        if (more) {
+            throw new IllegalArgumentException("something follows the closing ] of the leads array (after line "
+                    + end.getLineNr() + ", column " + end.getColumnNr() + "); remove it");
         }
     }
 

@@ -50,6 +50,10 @@ final class RequestRules {
         if (in.subject != null && (in.subject.indexOf('\n') >= 0 || in.subject.indexOf('\r') >= 0)) {
             out.add(error(Field.SUBJECT, "subject.multiline"));
         }
+        controlCharacters(Field.CONTENT, in.content, out);
+        controlCharacters(Field.HTML, in.html, out);
+        controlCharacters(Field.SUBJECT, in.subject, out);
+        controlCharacters(Field.BEGIN_MESSAGE, in.beginMessage, out);
         if (channel != null) {
             channelRules(channel, in, out);
         }
@@ -78,6 +82,8 @@ final class RequestRules {
             case EMAIL -> {
                 if (in.content == null && in.html == null) {
                     out.add(error(Field.CONTENT, "email.body.required"));
+                } else if (in.content != null && in.html != null) {
+                    out.add(warning(Field.CONTENT, "content.ignoredWithHtml"));
                 }
             }
             case CALL -> {
@@ -92,6 +98,23 @@ final class RequestRules {
         if (channel == Channel.CALL && in.content != null) {
             out.add(warning(Field.CONTENT, "field.ignoredForChannel", Field.CONTENT.propertyName(),
                     "whatsapp, email", channel.wireName()));
+        }
+    }
+
+    /**
+     * Text for a person must not hold control characters (NUL, ESC, …): they cannot be shown, and some end a string
+     * early on the way. Tabs and line breaks are text.
+     */
+    private static void controlCharacters(Field field, String value, List<Problem> out) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                out.add(error(field, "text.control", field.propertyName(), String.format("U+%04X", (int) c), i + 1));
+                return;
+            }
         }
     }
 

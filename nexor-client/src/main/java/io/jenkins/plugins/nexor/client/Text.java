@@ -24,10 +24,16 @@ final class Text {
         if (s == null) {
             return "";
         }
-        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        oneLine = oneLine.replaceAll("nxr_[A-Za-z0-9_\\-]*", "nxr_…(redacted)");
+        String oneLine = masked(oneLine(s.replaceAll("[\\r\\n\\t]+", " ").strip()));
         return oneLine.length() <= EXCERPT ? oneLine : oneLine.substring(0, EXCERPT) + "…";
     }
+
+    /** Anything shaped like a Nexor key ({@code nxr_live_…}, {@code nxr_test_…}) replaced, the rest unchanged. */
+    static String masked(String s) {
+        return s == null || !s.contains("nxr_") ? s : KEY_SHAPE.matcher(s).replaceAll("nxr_…(redacted)");
+    }
+
+    private static final java.util.regex.Pattern KEY_SHAPE = java.util.regex.Pattern.compile("nxr_[A-Za-z0-9_\\-]*");
 
     /**
      * The text on one line with nothing a terminal or spreadsheet would act on: line breaks and tabs become spaces,

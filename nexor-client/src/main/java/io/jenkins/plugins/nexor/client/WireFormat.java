@@ -155,6 +155,53 @@ public final class WireFormat {
         }
     }
 
+    /**
+     * What is wrong with some JSON a user gave, by position only: Jackson's own text quotes the offending token,
+     * which may be a pasted key or personal data.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        return syntaxError(e.getLocation(), e.getOriginalMessage());
+    }
+
+    /**
+     * One JSON value that is the whole text (blanks aside): {@code [{}] trailing} is refused, not cut short; null
+     * for a blank text.
+     *
+     * @throws IllegalArgumentException saying where the text is wrong, never quoting it
+     */
+    static JsonNode readWhole(String text) {
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode node = MAPPER.readTree(parser);
+            com.fasterxml.jackson.core.JsonLocation end = parser.currentLocation();
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
+                throw new IllegalArgumentException(syntaxError(end, "Trailing token"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(syntaxError(e));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String is not read from anywhere
+        }
+    }
+
+    private static String syntaxError(com.fasterxml.jackson.core.JsonLocation at, String original) {
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (String.valueOf(original).startsWith("Trailing token")) {
+            return "not valid JSON: something follows the JSON value (after line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + "); remove it";
+        }
+        if (String.valueOf(original).startsWith("Unexpected end-of-input")) {
+            return "not valid JSON: it ends too early" + where + " (a bracket, brace or quote is not closed)";
+        }
+        return "not valid JSON" + where;
+    }
+
     static JsonNode readObject(byte[] body) {
         JsonNode node;
         try {

@@ -100,7 +100,7 @@ class RecipientsTest {
     void jsonProblemsAreExplained() {
         assertThatThrownBy(() -> read("{\"lead_id\": \"a\"}")).hasMessageContaining("not a JSON array of leads");
         assertThatThrownBy(() -> read("[\"a\", 42]")).hasMessage("item 2 is a Integer; use a lead id or a map with leadId");
-        assertThatThrownBy(() -> read("[\"a\", ")).hasMessageContaining("end-of-input");
+        assertThatThrownBy(() -> read("[\"a\", ")).hasMessageContaining("ends too early");
         assertThatThrownBy(() -> read("[\"a\" \"b\"")).hasMessageContaining("not valid JSON");
     }
 

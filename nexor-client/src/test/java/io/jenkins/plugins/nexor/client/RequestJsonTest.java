@@ -81,14 +81,25 @@ class RequestJsonTest {
     }
 
     @Test
-    void emailSendsContentHtmlAndSubject() throws Exception {
-        RecordedRequest r = sendAndTake(MessageRequest.builder().leadId(LEAD).workflowId(WORKFLOW).channel(Channel.EMAIL)
-                .subject("Factura 12").content("Adjunta").html("<p>Hola <b>Ana</b> & co</p>").build(),
-                "{\"success\":true,\"channel\":\"email\",\"activity_id\":\"act_1\"}");
+    void emailSendsHtmlAndSubjectAndWarnsThatContentBesideHtmlIsNotSent() throws Exception {
+        MessageRequest request = MessageRequest.builder().leadId(LEAD).workflowId(WORKFLOW).channel(Channel.EMAIL)
+                .subject("Factura 12").content("Adjunta").html("<p>Hola <b>Ana</b> & co</p>").build();
+        assertThat(request.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo(Field.CONTENT);
+            assertThat(w.message()).isEqualTo("content is ignored when html is set (Nexor sends the HTML body); it will"
+                    + " not be sent.");
+        });
+        RecordedRequest r = sendAndTake(request, "{\"success\":true,\"channel\":\"email\",\"activity_id\":\"act_1\"}");
 
         assertThat(r.getBody().utf8()).isEqualTo("{\"lead_id\":\"" + LEAD + "\",\"workflow_id\":\"" + WORKFLOW
-                + "\",\"channel\":\"email\",\"content\":\"Adjunta\",\"html\":\"<p>Hola <b>Ana</b> & co</p>\","
-                + "\"subject\":\"Factura 12\"}");
+                + "\",\"channel\":\"email\",\"html\":\"<p>Hola <b>Ana</b> & co</p>\",\"subject\":\"Factura 12\"}");
+    }
+
+    @Test
+    void emailSendsContentAloneAsPlainText() throws Exception {
+        RecordedRequest r = sendAndTake(MessageRequest.builder().leadId(LEAD).workflowId(WORKFLOW).channel(Channel.EMAIL)
+                .content("Adjunta").build(), "{\"success\":true,\"channel\":\"email\",\"activity_id\":\"act_1\"}");
+        assertThat(r.getBody().utf8()).contains("\"content\":\"Adjunta\"");
     }
 
     @Test

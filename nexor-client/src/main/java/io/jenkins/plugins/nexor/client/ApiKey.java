@@ -21,7 +21,12 @@ public final class ApiKey {
         if (v.hasErrors()) {
             throw new IllegalArgumentException(v.errors().get(0).message());
         }
-        return new ApiKey(value);
+        return new ApiKey(withoutBom(value));
+    }
+
+    /** A key saved by an editor that puts a byte-order mark first (Notepad) is the key without it. */
+    static String withoutBom(String value) {
+        return value != null && value.startsWith("\uFEFF") ? value.substring(1) : value;
     }
 
     String reveal() {

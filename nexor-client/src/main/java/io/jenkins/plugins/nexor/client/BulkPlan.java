@@ -65,9 +65,9 @@ final class BulkPlan {
                         continue;
                     }
                     repeats.put(i, first);
-                    problem = repeated(i, r.leadId(), first);
+                    problem = repeated(i, r, first);
                 } catch (InvalidRequestException e) {
-                    problem = invalid(i, r.leadId(), e);
+                    problem = invalid(i, r, e);
                 }
                 skipped.set(i);
                 if (invalidCount++ < LISTED) {
@@ -86,12 +86,12 @@ final class BulkPlan {
     BulkEntry skippedEntry(int row, Recipient r) {
         Integer first = repeats.get(row);
         if (first != null) {
-            return repeated(row, r.leadId(), first);
+            return repeated(row, r, first);
         }
         try {
             r.applyTo(message).build();
         } catch (InvalidRequestException e) {
-            return invalid(row, r.leadId(), e);
+            return invalid(row, r, e);
         }
         return changed(row, r.leadId());
     }
@@ -106,15 +106,20 @@ final class BulkPlan {
         return skipped(row, lead, "the row changed after the leads were checked; it is not sent");
     }
 
-    private static BulkEntry repeated(int row, String lead, int first) {
-        return skipped(row, lead, "lead " + lead + " is already in the list (entry " + (first + 1)
-                + "); it is sent once");
+    private static BulkEntry repeated(int row, Recipient r, int first) {
+        return skipped(row, r.leadId(), "lead " + r.leadId() + " is already in the list (entry " + (first + 1)
+                + "); it is sent once" + where(r));
     }
 
-    private static BulkEntry invalid(int row, String lead, InvalidRequestException e) {
+    private static BulkEntry invalid(int row, Recipient r, InvalidRequestException e) {
         // the messages are sentences that name their field: one line, no list marks
-        return skipped(row, lead, e.validation().errors().stream().map(Problem::message)
-                .collect(java.util.stream.Collectors.joining(" ")));
+        return skipped(row, r.leadId(), e.validation().errors().stream().map(Problem::message)
+                .collect(java.util.stream.Collectors.joining(" ")) + where(r));
+    }
+
+    /** Where a row of a file is: entries count data rows, people look for file lines. */
+    private static String where(Recipient r) {
+        return r.line() > 0 ? " (line " + r.line() + " of the file)" : "";
     }
 
     private static BulkEntry skipped(int row, String lead, String why) {

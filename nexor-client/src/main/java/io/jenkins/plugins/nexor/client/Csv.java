@@ -25,7 +25,10 @@ public final class Csv {
 
     /** The records of a text, read as they are needed (files of any length); closing the stream closes the reader. */
     public static Stream<List<String>> records(Reader reader) {
-        CsvReader csv = new CsvReader(reader);
+        return records(new CsvReader(reader), reader);
+    }
+
+    static Stream<List<String>> records(CsvReader csv, Reader reader) {
         return Stream.generate(csv::next).takeWhile(Objects::nonNull).onClose(() -> {
             try {
                 reader.close();

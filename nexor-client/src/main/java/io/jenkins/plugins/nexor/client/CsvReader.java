@@ -10,17 +10,31 @@ import java.util.List;
 
 /**
  * Reads RFC 4180 records one at a time from a {@link Reader} (quoted fields, doubled quotes, line breaks inside
- * quotes, CRLF or LF, a leading byte-order mark), so a file of any size is read in constant memory. Blank lines are
- * skipped.
+ * quotes, CRLF or LF, a leading byte-order mark), so a file of any size is read in constant memory. The separator is
+ * a comma unless told otherwise (Excel writes {@code ;} in Spanish and most European locales). Blank records (an
+ * empty line, a line of spaces, a row of empty cells such as {@code ;;;}) are skipped. {@link #line()} is the file
+ * line the last record started on.
  */
 final class CsvReader {
     private final Reader in;
+    private final char separator;
     private int pushedBack = -2; // -2: nothing pushed back
     private boolean started;
     private int line = 1;
+    private int recordLine;
 
     CsvReader(Reader in) {
+        this(in, ',');
+    }
+
+    CsvReader(Reader in, char separator) {
         this.in = in instanceof BufferedReader || in instanceof StringReader ? in : new BufferedReader(in);
+        this.separator = separator;
+    }
+
+    /** The file line (1-based) the last record returned by {@link #next()} started on. */
+    int line() {
+        return recordLine;
     }
 
     /** The next record, or null at the end; throws naming the line when a quote is never closed. */
@@ -40,6 +54,7 @@ final class CsvReader {
                     return null;
                 }
                 row.add(field.toString());
+                recordLine = startLine;
                 return blank(row) ? null : row;
             }
             any = true;
@@ -60,7 +75,7 @@ final class CsvReader {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 row.add(field.toString());
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
@@ -73,11 +88,13 @@ final class CsvReader {
                 line++;
                 row.add(field.toString());
                 if (!blank(row)) {
+                    recordLine = startLine;
                     return row;
                 }
                 row = new ArrayList<>();
                 field.setLength(0);
                 startLine = line;
+                any = false;
             } else {
                 field.append((char) c);
             }
@@ -85,7 +102,12 @@ final class CsvReader {
     }
 
     private static boolean blank(List<String> row) {
-        return row.size() == 1 && row.get(0).isEmpty();
+        for (String cell : row) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pushBack(int c) {

@@ -10,9 +10,16 @@ package io.jenkins.plugins.nexor.client;
  * @param subject      per-lead e-mail subject, or null
  * @param components   per-lead template parameters (JSON text or lists/maps), or null
  * @param beginMessage per-lead call greeting, or null
+ * @param line         the line of a file the lead was read from (1-based), or 0 when it did not come from a file
  */
 public record Recipient(String leadId, String content, String html, String subject, Object components,
-        String beginMessage) {
+        String beginMessage, int line) {
+
+    /** A lead with its overrides, not read from a file. */
+    public Recipient(String leadId, String content, String html, String subject, Object components,
+            String beginMessage) {
+        this(leadId, content, html, subject, components, beginMessage, 0);
+    }
 
     /** A lead that gets the shared message unchanged. */
     public static Recipient of(String leadId) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nexor.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -54,48 +55,24 @@ public final class Recipients {
      */
     public static RecipientSource csv(Opener opener) {
         return () -> {
-            Stream<List<String>> records = Csv.records(opener.open());
+            BufferedReader reader = new BufferedReader(opener.open());
             try {
+                char separator = CsvHeader.separator(reader);
+                CsvReader csv = new CsvReader(reader, separator);
+                Stream<List<String>> records = Csv.records(csv, reader);
                 Iterator<List<String>> rows = records.iterator();
                 if (!rows.hasNext()) {
                     throw new IllegalArgumentException("the file is empty; it needs a header row with lead_id");
                 }
-                Columns columns = new Columns(rows.next());
+                CsvHeader columns = new CsvHeader(rows.next(), separator);
                 return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
-                        .map(columns::recipient)
+                        .map(row -> columns.recipient(row, csv.line()))
                         .onClose(records::close);
             } catch (RuntimeException e) {
-                records.close();
+                close(reader);
                 throw e;
             }
         };
-    }
-
-    /** Where each known column is in a file's header. */
-    private record Columns(int lead, int content, int html, int subject, int components, int beginMessage) {
-        Columns(List<String> header) {
-            this(header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList(), header);
-        }
-
-        private Columns(List<String> names, List<String> original) {
-            this(lead(names, original), names.indexOf("content"), names.indexOf("html"), names.indexOf("subject"),
-                    names.indexOf("components"), names.indexOf("begin_message"));
-        }
-
-        private static int lead(List<String> names, List<String> original) {
-            int lead = names.indexOf("lead_id");
-            if (lead < 0) {
-                throw new IllegalArgumentException("no lead_id column in the header (the first line, \""
-                        + Text.excerpt(String.join(",", original)) + "\"); the first line must name the columns,"
-                        + " e.g. lead_id,content");
-            }
-            return lead;
-        }
-
-        Recipient recipient(List<String> row) {
-            return new Recipient(cell(row, lead), cell(row, content), cell(row, html), cell(row, subject),
-                    cell(row, components), cell(row, beginMessage));
-        }
     }
 
     /**
@@ -232,7 +209,4 @@ public final class Recipients {
         return v == null ? null : v.toString();
     }
 
-    private static String cell(List<String> row, int index) {
-        return index < 0 || index >= row.size() || row.get(index).isBlank() ? null : row.get(index);
-    }
 }

@@ -19,7 +19,7 @@ public final class Validation {
     /** Checks an API key as typed by a user: present, no whitespace or control characters; prefix is a warning. */
     public static Validation ofApiKey(String key) {
         List<Problem> found = new ArrayList<>();
-        ConfigRules.checkApiKey(key, found);
+        ConfigRules.checkApiKey(ApiKey.withoutBom(key), found);
         return new Validation(found);
     }
 

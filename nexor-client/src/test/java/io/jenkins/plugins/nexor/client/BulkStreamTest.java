@@ -192,7 +192,7 @@ class BulkStreamTest {
             throw new AssertionError(e);
         }
         assertThat(streamed).isEqualTo(Recipients.fromCsv(text)).containsExactly(
-                new Recipient("a", null, null, "x,\"y\"", null, null),
-                new Recipient("b", null, null, "two\nlines", null, null));
+                new Recipient("a", null, null, "x,\"y\"", null, null, 2),
+                new Recipient("b", null, null, "two\nlines", null, null, 4));
     }
 }

@@ -20,8 +20,8 @@ class RecipientsTest {
                 + "a,\"Hola, \"\"Ana\"\"\nsegunda línea\",\n"
                 + "b,,\"[{\"\"type\"\":\"\"body\"\"}]\"\n\n");
         assertThat(r).containsExactly(
-                new Recipient("a", "Hola, \"Ana\"\nsegunda línea", null, null, null, null),
-                new Recipient("b", null, null, null, "[{\"type\":\"body\"}]", null));
+                new Recipient("a", "Hola, \"Ana\"\nsegunda línea", null, null, null, null, 2),
+                new Recipient("b", null, null, null, "[{\"type\":\"body\"}]", null, 4));
     }
 
     @Test
@@ -77,9 +77,9 @@ class RecipientsTest {
         });
         for (int pass = 0; pass < 2; pass++) {
             try (Stream<Recipient> rows = source.open()) {
-                assertThat(rows.limit(3)).containsExactly(new Recipient("0000000", null, null, "s", null, null),
-                        new Recipient("0000001", null, null, "s", null, null),
-                        new Recipient("0000002", null, null, "s", null, null));
+                assertThat(rows.limit(3)).containsExactly(new Recipient("0000000", null, null, "s", null, null, 2),
+                        new Recipient("0000001", null, null, "s", null, null, 3),
+                        new Recipient("0000002", null, null, "s", null, null, 4));
             }
         }
         assertThat(opened).hasValue(2);

@@ -61,7 +61,8 @@ class FormSecurityTest {
             wc.login(user);
         }
         WebRequest request = new WebRequest(URI.create(j.getURL() + path).toURL(), method);
-        return wc.loadWebResponse(method == HttpMethod.POST ? wc.addCrumb(request) : request).getStatusCode();
+        return wc.loadWebResponse(method == HttpMethod.POST ? wc.addCrumb(request) : request)
+                .getStatusCode();
     }
 
     private static String global(String method) {

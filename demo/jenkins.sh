@@ -27,9 +27,30 @@ fi
 echo "== building the Jenkins-free modules (nexor-client, nexor-sandbox) into the local Maven repository"
 mvn -B -q -DwithoutJenkins install -DskipTests
 
-if curl -fs "http://127.0.0.1:$PORT/" > /dev/null 2>&1; then
-  echo "== something already answers on 127.0.0.1:$PORT; using it as the sandbox"
+# what holds the port, for the messages below (ss or lsof, whichever the machine has)
+holder() {
+  { ss -ltnpH "sport = :$PORT" 2> /dev/null || lsof -nP -iTCP:"$PORT" -sTCP:LISTEN 2> /dev/null; } | head -n 3
+}
+
+# a nexor-sandbox answers the demo key with the demo workflow; anything else on the port is not one
+is_sandbox() {
+  curl -fs -H "X-API-Key: nxr_live_sandbox_demo_key" "http://127.0.0.1:$PORT/api/public/workflows" 2> /dev/null \
+    | grep -q "5f0e8a1e-2b7c-4d1a-9c3e-7a6b5d4c3b2a"
+}
+
+if is_sandbox; then
+  echo "== a nexor-sandbox already runs on 127.0.0.1:$PORT; using it"
+  holder | sed 's/^/   /'
   SANDBOX_PID=
+  if [ -n "$SANDBOX_ONLY" ]; then
+    echo "== --sandbox-only: nothing to start (stop that sandbox first to start a new one)"
+    exit 0
+  fi
+elif curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2> /dev/null || [ -n "$(holder)" ]; then
+  echo "error: port $PORT is taken by something that is not nexor-sandbox:" >&2
+  holder | sed 's/^/   /' >&2
+  echo "stop it, or run the sandbox elsewhere (java -jar nexor-sandbox/target/nexor-sandbox.jar --port N) and point Jenkins at it" >&2
+  exit 1
 else
   echo "== starting nexor-sandbox on 127.0.0.1:$PORT (log: nexor-sandbox/target/demo-sandbox.log)"
   java -jar nexor-sandbox/target/nexor-sandbox.jar --port "$PORT" > nexor-sandbox/target/demo-sandbox.log 2>&1 &
@@ -45,7 +66,7 @@ echo "== sandbox${SANDBOX_PID:+ (pid $SANDBOX_PID)}: http://127.0.0.1:$PORT/ (me
 
 if [ -n "$SANDBOX_ONLY" ]; then
   echo "== --sandbox-only: Ctrl-C to stop"
-  wait
+  wait "$SANDBOX_PID"
   exit 0
 fi
 

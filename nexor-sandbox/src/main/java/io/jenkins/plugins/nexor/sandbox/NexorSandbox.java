@@ -320,8 +320,9 @@ public final class NexorSandbox implements AutoCloseable {
 
         /** API requests per second answered before 429s start; 0 (default) means no limit. */
         public Builder rateLimit(double perSecond) {
-            if (perSecond < 0) {
-                throw new IllegalArgumentException("rate limit must not be negative");
+            if (!Double.isFinite(perSecond) || perSecond < 0) {
+                throw new IllegalArgumentException("rate limit must be a finite number of requests per second, 0 or"
+                        + " more (0 = no limit), got " + perSecond);
             }
             this.rateLimitPerSecond = perSecond;
             return this;

@@ -82,5 +82,11 @@ class SandboxLimitsTest {
         assertThatThrownBy(() -> NexorSandbox.builder().apiKey(" k ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NexorSandbox.builder().maxMessages(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NexorSandbox.builder().rateLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.5}) {
+            assertThatThrownBy(() -> NexorSandbox.builder().rateLimit(bad)).as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rate limit must be a finite number of requests per second, 0 or more (0 = no limit),"
+                            + " got " + bad);
+        }
     }
 }

@@ -65,8 +65,28 @@ class SandboxMainTest {
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fault", "boom"}, System.out))
                 .hasMessageContaining("unknown fault \"boom\"");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--rate-limit", "lots"}, System.out))
-                .hasMessage("--rate-limit needs a number, got \"lots\"");
-        assertThat(SandboxMain.duration("50ms")).isEqualTo(Duration.ofMillis(50));
-        assertThat(SandboxMain.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+                .hasMessage("--rate-limit needs requests per second: a number of 0 or more such as 20 or 0.5"
+                        + " (0 = no limit), got \"lots\"");
+        assertThat(SandboxMain.duration("--latency", "50ms")).isEqualTo(Duration.ofMillis(50));
+        assertThat(SandboxMain.duration("--latency", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aRateLimitThatIsNotAFiniteNumberOfZeroOrMoreIsRefusedNamingTheOption() {
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity", "-1", "-0.5", "1e999"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--rate-limit", bad}, System.out))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--rate-limit needs requests per second: a number of 0 or more such as 20 or 0.5"
+                            + " (0 = no limit), got \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void aLatencyThatIsNotAFiniteDurationOfZeroOrMoreIsRefusedNamingTheOption() {
+        for (String bad : new String[] {"NaNs", "Infinitys", "-5ms", "-1s", "-3", "1e999s", "soon"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--latency", bad}, System.out))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--latency needs a duration of 0 or more such as 50ms, 2s or 1.5s, got \"" + bad + "\"");
+        }
     }
 }

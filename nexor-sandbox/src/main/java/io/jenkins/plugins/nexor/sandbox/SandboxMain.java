@@ -22,6 +22,9 @@ public final class SandboxMain {
               --data FILE          add leads, workflows and templates from a JSON file
               --accept-any-lead    treat every well-formed lead id as a lead with phone and e-mail (load tests)
               --max-messages N     requests and messages kept for inspection (default 1000)
+              --request-timeout DURATION
+                                   time a request may take to arrive, headers and body together (default 10s):
+                                   a client still sending after it gets 408, a silent one is disconnected
               --help               this text
             """.formatted(NexorSandbox.DEMO_API_KEY);
 
@@ -73,6 +76,7 @@ public final class SandboxMain {
                 case "--data" -> directory.load(Path.of(value(args, ++i, a)));
                 case "--accept-any-lead" -> directory.acceptAnyLead(true);
                 case "--max-messages" -> b.maxMessages(number(a, value(args, ++i, a)));
+                case "--request-timeout" -> b.requestTimeout(positive(a, value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -143,6 +147,20 @@ public final class SandboxMain {
         }
         throw new IllegalArgumentException(option + " needs requests per second: a number of 0 or more such as 20 or"
                 + " 0.5 (0 = no limit), got \"" + text + "\"");
+    }
+
+    private static Duration positive(String option, String text) {
+        Duration d;
+        try {
+            d = duration(option, text);
+        } catch (IllegalArgumentException e) {
+            d = Duration.ZERO; // explained below
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException(option + " needs a duration of more than 0 such as 10s or 500ms, got \""
+                    + text + "\"");
+        }
+        return d;
     }
 
     /** {@code 50ms}, {@code 2s}, {@code 1.5s} or plain milliseconds; finite and not negative. */

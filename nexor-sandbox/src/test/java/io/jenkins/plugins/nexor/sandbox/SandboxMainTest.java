@@ -53,7 +53,7 @@ class SandboxMainTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(SandboxMain.parse(new String[] {"--help"}, new PrintStream(out))).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--api-key", "--latency", "--rate-limit",
-                "--fault", "--data", "--accept-any-lead", "--max-messages");
+                "--fault", "--data", "--accept-any-lead", "--max-messages", "--request-timeout");
     }
 
     @Test
@@ -78,6 +78,26 @@ class SandboxMainTest {
                     .as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("--rate-limit needs requests per second: a number of 0 or more such as 20 or 0.5"
                             + " (0 = no limit), got \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void theRequestTimeoutIsAnOptionAndMustBeMoreThanZero() throws Exception {
+        try (NexorSandbox s = SandboxMain.parse(new String[] {"--port", "0", "--request-timeout", "300ms"},
+                System.out); java.net.Socket slow = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                        s.port())) {
+            slow.getOutputStream().write("GET /api/public/workflows HTTP/1.1\r\nHost: x\r\n".getBytes(
+                    StandardCharsets.UTF_8)); // headers that never end: cut 300 ms (+ the 500 ms grace) later
+            slow.setSoTimeout(5000);
+            long start = System.nanoTime();
+            assertThat(slow.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+        for (String bad : new String[] {"0", "0s", "-1s", "NaNs", "later"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--request-timeout", bad},
+                    System.out)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--request-timeout needs a duration of more than 0 such as 10s or 500ms, got \""
+                            + bad + "\"");
         }
     }
 

@@ -46,18 +46,8 @@ final class ApiHandler implements HttpHandler {
                 } finally {
                     sandbox.activeCounter().decrementAndGet();
                 }
-            } else if (path.equals("/") && method.equals("GET")) {
-                exchange.respond(200, "text/html; charset=utf-8",
-                        PageHandler.render(sandbox).getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/sandbox/requests") && method.equals("GET")) {
-                exchange.json(200, SandboxJson.requests(sandbox.requests()));
-            } else if (path.equals("/sandbox/messages") && method.equals("GET")) {
-                exchange.json(200, SandboxJson.messages(sandbox.messages(), sandbox.sentCounts()));
-            } else if (path.equals("/sandbox/reset") && method.equals("POST")) {
-                sandbox.reset();
-                exchange.json(200, SandboxJson.object().put("success", true));
-            } else {
-                exchange.error(404, "Not found", "No route for " + method + " " + path);
+            } else if (exchange.readBody() != null) { // else answered: too large, too slow or too many at once
+                page(exchange, method, path);
             }
         } catch (Exchange.DropConnection e) {
             throw e; // the server closes the connection: the client sees no answer
@@ -67,6 +57,23 @@ final class ApiHandler implements HttpHandler {
             }
         } finally {
             ex.close(); // without an answer sent, this closes the connection itself
+        }
+    }
+
+    /** The page and the inspection endpoints (their body, if any, is read and ignored). */
+    private void page(Exchange exchange, String method, String path) throws IOException {
+        if (path.equals("/") && method.equals("GET")) {
+            exchange.respond(200, "text/html; charset=utf-8",
+                    PageHandler.render(sandbox).getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/sandbox/requests") && method.equals("GET")) {
+            exchange.json(200, SandboxJson.requests(sandbox.requests()));
+        } else if (path.equals("/sandbox/messages") && method.equals("GET")) {
+            exchange.json(200, SandboxJson.messages(sandbox.messages(), sandbox.sentCounts()));
+        } else if (path.equals("/sandbox/reset") && method.equals("POST")) {
+            sandbox.reset();
+            exchange.json(200, SandboxJson.object().put("success", true));
+        } else {
+            exchange.error(404, "Not found", "No route for " + method + " " + path);
         }
     }
 
@@ -86,10 +93,9 @@ final class ApiHandler implements HttpHandler {
         if (kind == Fault.Kind.DROP_BEFORE_READ) {
             ex.drop();
         }
-        byte[] body = ex.readBody(sandbox.maxBodyBytes());
+        byte[] body = ex.readBody();
         if (body == null) {
-            ex.error(413, "Payload too large", "The body is larger than " + sandbox.maxBodyBytes() + " bytes");
-            return;
+            return; // answered: too large, too slow or too many bodies at once
         }
         if (kind == Fault.Kind.DROP_AFTER_READ) {
             ex.dropInsteadOfAnswer();

@@ -3,7 +3,6 @@ package io.jenkins.plugins.nexor.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One HTTP exchange of the sandbox: reads the body (bounded), answers (or drops the connection, or breaks the JSON,
- * as a fault asks), and records an API request in the journal exactly once, without the API key.
+ * One HTTP exchange of the sandbox: reads the body (bounded in size and time: {@link BodyReader}), answers (or drops
+ * the connection, or breaks the JSON, as a fault asks), and records an API request in the journal exactly once,
+ * without the API key.
  */
 final class Exchange {
     /** Thrown to make the JDK server close the connection without an answer. */
@@ -38,6 +38,7 @@ final class Exchange {
     private boolean answered;
     private boolean dropInsteadOfAnswer;
     private boolean breakJson;
+    private RequestRead cutAfterAnswer;
 
     Exchange(HttpExchange raw, NexorSandbox sandbox) {
         this.raw = raw;
@@ -69,17 +70,18 @@ final class Exchange {
         throw new DropConnection();
     }
 
-    /** The body, or null when it is larger than {@code max} bytes. */
-    byte[] readBody(int max) throws IOException {
-        try (InputStream in = raw.getRequestBody()) {
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                raw.getResponseHeaders().set("Connection", "close"); // the rest of the body is not read
-                return null;
-            }
-            body = bytes;
-            return bytes;
-        }
+    /**
+     * Once the answer is written, the rest of the request (which the JDK's server drains before closing) gets only
+     * {@link BodyReader#DRAIN_GRACE}: for refusals answered before the body was read.
+     */
+    void cutAfterAnswer(RequestRead read) {
+        cutAfterAnswer = read;
+    }
+
+    /** The body (empty when none), or null when the request was answered instead (413, 408, 503: BodyReader). */
+    byte[] readBody() throws IOException {
+        body = sandbox.bodyReader().read(this);
+        return body;
     }
 
     void error(int status, String error, String message) throws IOException {
@@ -103,6 +105,10 @@ final class Exchange {
         raw.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = raw.getResponseBody()) {
             out.write(bytes);
+            if (cutAfterAnswer != null) {
+                out.flush();
+                cutAfterAnswer.cutAfter(BodyReader.DRAIN_GRACE.toNanos()); // closing drains the body
+            }
         }
     }
 

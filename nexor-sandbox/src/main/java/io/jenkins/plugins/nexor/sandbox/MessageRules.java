@@ -5,8 +5,8 @@ import io.jenkins.plugins.nexor.client.MessageRequest;
 
 /**
  * What Nexor checks beyond the request's own rules (those are nexor-client's validator, shared): the lead and the
- * workflow exist, the lead can be reached on the channel, WhatsApp's 24-hour window, the template exists and is
- * approved. Returns the refusal, or null when the message can go.
+ * workflow exist, the lead can be reached on the channel, WhatsApp's 24-hour window, the template exists, is
+ * approved and, when it has variables, gets parameters. Returns the refusal, or null when the message can go.
  */
 final class MessageRules {
     /** A refusal: HTTP status and Nexor's {@code error}/{@code message}. */
@@ -40,6 +40,10 @@ final class MessageRules {
             if (!"APPROVED".equalsIgnoreCase(t.status())) {
                 return new Refusal(422, "Template not approved",
                         "Template " + t.name() + " is " + t.status() + "; only APPROVED templates can be sent");
+            }
+            String missing = TemplateParameters.missing(t, r.components());
+            if (missing != null) {
+                return new Refusal(422, "Template parameters missing", missing);
             }
         }
         if (channel == Channel.WHATSAPP && r.templateId() == null && !lead.inWhatsappWindow()) {

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,12 +42,12 @@ public final class NexorSandbox implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final RequestWorkers workers;
+    private final BodyReader bodyReader;
     private final byte[] keyDigest;
     private final String apiKey;
     private final SandboxDirectory directory;
     private final Journal journal;
-    private final int maxBodyBytes;
     private final long latencyMillis;
     private final double rateLimitPerSecond;
     private final RateLimiter rateLimiter;
@@ -64,20 +62,17 @@ public final class NexorSandbox implements AutoCloseable {
         this.keyDigest = digest(b.apiKey);
         this.directory = b.directory;
         this.journal = new Journal(b.maxMessages);
-        this.maxBodyBytes = b.maxBodyBytes;
         this.latencyMillis = b.latency.toMillis();
         this.rateLimitPerSecond = b.rateLimitPerSecond;
         this.rateLimiter = b.rateLimitPerSecond > 0 ? new RateLimiter(b.rateLimitPerSecond) : null;
         this.configuredFault = b.fault;
         this.globalFault.set(b.fault);
-        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
-            Thread t = new Thread(r, "nexor-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new RequestWorkers(b.threads, b.requestTimeout);
+        this.bodyReader = new BodyReader(b.maxBodyBytes,
+                b.maxBodiesInFlight > 0 ? b.maxBodiesInFlight : Math.max(1, b.threads / 2), b.requestTimeout);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
         server.createContext("/", new ApiHandler(this));
-        server.setExecutor(executor);
+        server.setExecutor(workers);
         server.start();
     }
 
@@ -174,7 +169,7 @@ public final class NexorSandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        workers.close();
     }
 
     // --- used by ApiHandler ---
@@ -183,8 +178,8 @@ public final class NexorSandbox implements AutoCloseable {
         return journal;
     }
 
-    int maxBodyBytes() {
-        return maxBodyBytes;
+    BodyReader bodyReader() {
+        return bodyReader;
     }
 
     long latencyMillis() {
@@ -284,6 +279,8 @@ public final class NexorSandbox implements AutoCloseable {
         private int maxMessages = 1000;
         private int maxBodyBytes = 256 * 1024;
         private int threads = 32;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxBodiesInFlight;
 
         private Builder() {}
 
@@ -320,8 +317,9 @@ public final class NexorSandbox implements AutoCloseable {
 
         /** API requests per second answered before 429s start; 0 (default) means no limit. */
         public Builder rateLimit(double perSecond) {
-            if (perSecond < 0) {
-                throw new IllegalArgumentException("rate limit must not be negative");
+            if (!Double.isFinite(perSecond) || perSecond < 0) {
+                throw new IllegalArgumentException("rate limit must be a finite number of requests per second, 0 or"
+                        + " more (0 = no limit), got " + perSecond);
             }
             this.rateLimitPerSecond = perSecond;
             return this;
@@ -351,7 +349,36 @@ public final class NexorSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Request threads (default 32): enough for slow answers to many concurrent clients. */
+        /**
+         * The time a request may take to arrive, headers and body together, from its first byte (default 10 s): a
+         * client still sending after it gets 408, one gone quiet has its connection closed, so that slow clients
+         * cannot hold the workers.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be more than 0, e.g. 10 s; got " + timeout);
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Request bodies read at once (default: half the threads, so that bodies held back by slow clients never take
+         * every worker); one more waits 100 ms for a slot, then gets 503 with {@code Retry-After: 1}.
+         */
+        public Builder maxBodiesInFlight(int max) {
+            if (max < 1 || max > 512) {
+                throw new IllegalArgumentException("maxBodiesInFlight must be 1 to 512 (keep it below threads), got "
+                        + max);
+            }
+            this.maxBodiesInFlight = max;
+            return this;
+        }
+
+        /**
+         * Request threads (default 32): enough for slow answers to many concurrent clients. Up to 1024 more requests
+         * wait for a thread; beyond, new connections are closed.
+         */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 512) {
                 throw new IllegalArgumentException("threads must be 1 to 512");

@@ -22,6 +22,9 @@ public final class SandboxMain {
               --data FILE          add leads, workflows and templates from a JSON file
               --accept-any-lead    treat every well-formed lead id as a lead with phone and e-mail (load tests)
               --max-messages N     requests and messages kept for inspection (default 1000)
+              --request-timeout DURATION
+                                   time a request may take to arrive, headers and body together (default 10s):
+                                   a client still sending after it gets 408, a silent one is disconnected
               --help               this text
             """.formatted(NexorSandbox.DEMO_API_KEY);
 
@@ -67,12 +70,13 @@ public final class SandboxMain {
                 }
                 case "--port" -> b.port(number(a, value(args, ++i, a)));
                 case "--api-key" -> b.apiKey(value(args, ++i, a));
-                case "--latency" -> b.latency(duration(value(args, ++i, a)));
-                case "--rate-limit" -> b.rateLimit(decimal(a, value(args, ++i, a)));
+                case "--latency" -> b.latency(duration(a, value(args, ++i, a)));
+                case "--rate-limit" -> b.rateLimit(perSecond(a, value(args, ++i, a)));
                 case "--fault" -> b.fault(Fault.parse(value(args, ++i, a)));
                 case "--data" -> directory.load(Path.of(value(args, ++i, a)));
                 case "--accept-any-lead" -> directory.acceptAnyLead(true);
                 case "--max-messages" -> b.maxMessages(number(a, value(args, ++i, a)));
+                case "--request-timeout" -> b.requestTimeout(positive(a, value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -131,27 +135,54 @@ public final class SandboxMain {
         }
     }
 
-    private static double decimal(String option, String text) {
+    /** A rate: a finite number of 0 or more (NaN, infinities and negatives are refused). */
+    private static double perSecond(String option, String text) {
         try {
-            return Double.parseDouble(text.strip());
+            double perSecond = Double.parseDouble(text.strip());
+            if (Double.isFinite(perSecond) && perSecond >= 0) {
+                return perSecond;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, got \"" + text + "\"");
+            // explained below
         }
+        throw new IllegalArgumentException(option + " needs requests per second: a number of 0 or more such as 20 or"
+                + " 0.5 (0 = no limit), got \"" + text + "\"");
     }
 
-    /** {@code 50ms}, {@code 2s}, or plain milliseconds. */
-    static Duration duration(String text) {
+    private static Duration positive(String option, String text) {
+        Duration d;
+        try {
+            d = duration(option, text);
+        } catch (IllegalArgumentException e) {
+            d = Duration.ZERO; // explained below
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException(option + " needs a duration of more than 0 such as 10s or 500ms, got \""
+                    + text + "\"");
+        }
+        return d;
+    }
+
+    /** {@code 50ms}, {@code 2s}, {@code 1.5s} or plain milliseconds; finite and not negative. */
+    static Duration duration(String option, String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         try {
+            long millis;
             if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+                millis = Long.parseLong(t.substring(0, t.length() - 2));
+            } else if (t.endsWith("s")) {
+                double seconds = Double.parseDouble(t.substring(0, t.length() - 1));
+                millis = Double.isFinite(seconds) ? Math.round(seconds * 1000) : -1;
+            } else {
+                millis = Long.parseLong(t);
             }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
             }
-            return Duration.ofMillis(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--latency needs a duration such as 50ms or 2s, got \"" + text + "\"");
+            // explained below
         }
+        throw new IllegalArgumentException(option + " needs a duration of 0 or more such as 50ms, 2s or 1.5s, got \""
+                + text + "\"");
     }
 }

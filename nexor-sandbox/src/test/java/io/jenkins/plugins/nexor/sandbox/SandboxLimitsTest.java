@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +83,16 @@ class SandboxLimitsTest {
         assertThatThrownBy(() -> NexorSandbox.builder().apiKey(" k ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NexorSandbox.builder().maxMessages(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NexorSandbox.builder().rateLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NexorSandbox.builder().requestTimeout(Duration.ZERO))
+                .hasMessage("requestTimeout must be more than 0, e.g. 10 s; got PT0S");
+        assertThatThrownBy(() -> NexorSandbox.builder().requestTimeout(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NexorSandbox.builder().maxBodiesInFlight(0))
+                .hasMessage("maxBodiesInFlight must be 1 to 512 (keep it below threads), got 0");
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.5}) {
+            assertThatThrownBy(() -> NexorSandbox.builder().rateLimit(bad)).as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rate limit must be a finite number of requests per second, 0 or more (0 = no limit),"
+                            + " got " + bad);
+        }
     }
 }

@@ -53,7 +53,7 @@ class SandboxMainTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(SandboxMain.parse(new String[] {"--help"}, new PrintStream(out))).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--api-key", "--latency", "--rate-limit",
-                "--fault", "--data", "--accept-any-lead", "--max-messages");
+                "--fault", "--data", "--accept-any-lead", "--max-messages", "--request-timeout");
     }
 
     @Test
@@ -65,8 +65,48 @@ class SandboxMainTest {
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fault", "boom"}, System.out))
                 .hasMessageContaining("unknown fault \"boom\"");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--rate-limit", "lots"}, System.out))
-                .hasMessage("--rate-limit needs a number, got \"lots\"");
-        assertThat(SandboxMain.duration("50ms")).isEqualTo(Duration.ofMillis(50));
-        assertThat(SandboxMain.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+                .hasMessage("--rate-limit needs requests per second: a number of 0 or more such as 20 or 0.5"
+                        + " (0 = no limit), got \"lots\"");
+        assertThat(SandboxMain.duration("--latency", "50ms")).isEqualTo(Duration.ofMillis(50));
+        assertThat(SandboxMain.duration("--latency", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aRateLimitThatIsNotAFiniteNumberOfZeroOrMoreIsRefusedNamingTheOption() {
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity", "-1", "-0.5", "1e999"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--rate-limit", bad}, System.out))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--rate-limit needs requests per second: a number of 0 or more such as 20 or 0.5"
+                            + " (0 = no limit), got \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void theRequestTimeoutIsAnOptionAndMustBeMoreThanZero() throws Exception {
+        try (NexorSandbox s = SandboxMain.parse(new String[] {"--port", "0", "--request-timeout", "300ms"},
+                System.out); java.net.Socket slow = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                        s.port())) {
+            slow.getOutputStream().write("GET /api/public/workflows HTTP/1.1\r\nHost: x\r\n".getBytes(
+                    StandardCharsets.UTF_8)); // headers that never end: cut 300 ms (+ the 500 ms grace) later
+            slow.setSoTimeout(5000);
+            long start = System.nanoTime();
+            assertThat(slow.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+        for (String bad : new String[] {"0", "0s", "-1s", "NaNs", "later"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--request-timeout", bad},
+                    System.out)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--request-timeout needs a duration of more than 0 such as 10s or 500ms, got \""
+                            + bad + "\"");
+        }
+    }
+
+    @Test
+    void aLatencyThatIsNotAFiniteDurationOfZeroOrMoreIsRefusedNamingTheOption() {
+        for (String bad : new String[] {"NaNs", "Infinitys", "-5ms", "-1s", "-3", "1e999s", "soon"}) {
+            assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "0", "--latency", bad}, System.out))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--latency needs a duration of 0 or more such as 50ms, 2s or 1.5s, got \"" + bad + "\"");
+        }
     }
 }

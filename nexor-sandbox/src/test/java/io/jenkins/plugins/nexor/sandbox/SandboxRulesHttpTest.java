@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.nexor.client.Template;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +56,8 @@ class SandboxRulesHttpTest {
     void theTwentyFourHourWindowRefusesFreeTextButNotTemplatesAndIsConfigurablePerLead() throws Exception {
         assertThat(refused(message(DEMO_LEAD_BRUNO, DEMO_WORKFLOW, "whatsapp", "\"content\":\"Hola\""), 422)
                 .path("message").asText()).contains("24-hour window").contains("template");
-        String template = "\"template_id\":\"" + DEMO_TEMPLATE + "\"";
+        String template = "\"template_id\":\"" + DEMO_TEMPLATE + "\",\"components\":[{\"type\":\"body\","
+                + "\"parameters\":[{\"type\":\"text\",\"text\":\"Bruno\"},{\"type\":\"text\",\"text\":\"#7\"}]}]";
         HttpResponse<String> ok = RawHttp.post(nexor.sandbox(), "/messages", nexor.sandbox().apiKey(),
                 message(DEMO_LEAD_BRUNO, DEMO_WORKFLOW, "whatsapp", template));
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -68,6 +71,54 @@ class SandboxRulesHttpTest {
             assertThat(RawHttp.post(own, "/messages", own.apiKey(),
                     message(DEMO_LEAD_ANA, DEMO_WORKFLOW, "whatsapp", "\"content\":\"Hola\"")).statusCode())
                     .isEqualTo(422);
+        }
+    }
+
+    @Test
+    void aTemplateWithVariablesIsRefusedWithoutParametersSayingHowManyAndWhere() throws Exception {
+        String template = "\"template_id\":\"" + DEMO_TEMPLATE + "\"";
+        for (String extra : new String[] {template, template + ",\"components\":[]",
+                template + ",\"components\":[{\"type\":\"body\"}]"}) {
+            JsonNode n = refused(message(DEMO_LEAD_ANA, DEMO_WORKFLOW, "whatsapp", extra), 422);
+            assertThat(n.path("error").asText()).as(extra).isEqualTo("Template parameters missing");
+            assertThat(n.path("message").asText()).as(extra).isEqualTo("Template pedido_enviado needs 2 parameters and"
+                    + " the request sends none: 2 in the body ({{1}}, {{2}}). Send them in components, e.g."
+                    + " [{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"…\"},"
+                    + "{\"type\":\"text\",\"text\":\"…\"}]}]");
+        }
+        assertThat(nexor.sandbox().messages()).isEmpty();
+        assertThat(RawHttp.post(nexor.sandbox(), "/messages", nexor.sandbox().apiKey(),
+                message(DEMO_LEAD_ANA, DEMO_WORKFLOW, "whatsapp", template + ",\"components\":[{\"type\":\"body\","
+                        + "\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"},{\"type\":\"text\",\"text\":\"#1\"}]}]"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRefusalNamesEveryPlaceOfATemplatesVariablesAndATemplateWithoutVariablesNeedsNone() throws Exception {
+        String withButton = UUID.randomUUID().toString();
+        String plain = UUID.randomUUID().toString();
+        try (NexorSandbox own = NexorSandbox.builder().start()) {
+            own.directory().add(new Template(withButton, "envio", "es", "UTILITY", "APPROVED",
+                    "[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Pedido {{1}}\"},"
+                            + "{\"type\":\"BODY\",\"text\":\"Hola {{1}}, tu pedido {{2}} salió; sigue {{2}}\"},"
+                            + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"QUICK_REPLY\",\"text\":\"Gracias\"},"
+                            + "{\"type\":\"URL\",\"text\":\"Ver\",\"url\":\"https://example.com/o/{{1}}\"}]}]",
+                    List.of("1", "2")));
+            own.directory().add(new Template(plain, "bienvenida", "es", "UTILITY", "APPROVED",
+                    "[{\"type\":\"BODY\",\"text\":\"Bienvenido\"}]", List.of()));
+            HttpResponse<String> r = RawHttp.post(own, "/messages", own.apiKey(),
+                    message(DEMO_LEAD_ANA, DEMO_WORKFLOW, "whatsapp", "\"template_id\":\"" + withButton + "\""));
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(JSON.readTree(r.body()).path("message").asText()).isEqualTo("Template envio needs 4 parameters"
+                    + " and the request sends none: 1 in the header ({{1}}), 2 in the body ({{1}}, {{2}}) and 1 in"
+                    + " button 1 ({{1}}). Send them in components, e.g. [{\"type\":\"header\",\"parameters\":"
+                    + "[{\"type\":\"text\",\"text\":\"…\"}]},{\"type\":\"body\",\"parameters\":"
+                    + "[{\"type\":\"text\",\"text\":\"…\"},{\"type\":\"text\",\"text\":\"…\"}]},"
+                    + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"1\",\"parameters\":"
+                    + "[{\"type\":\"text\",\"text\":\"…\"}]}]");
+            assertThat(RawHttp.post(own, "/messages", own.apiKey(),
+                    message(DEMO_LEAD_ANA, DEMO_WORKFLOW, "whatsapp", "\"template_id\":\"" + plain + "\""))
+                    .statusCode()).isEqualTo(200);
         }
     }
 

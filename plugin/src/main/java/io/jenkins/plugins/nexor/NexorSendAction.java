@@ -6,7 +6,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.CopyOnWriteList;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import jenkins.model.RunAction2;
 import jenkins.security.stapler.StaplerDispatchable;
 
@@ -14,7 +16,7 @@ import jenkins.security.stapler.StaplerDispatchable;
  * The messages sent by one build: shown as a summary on the build page, and the last successful send's ids
  * exported to later build steps as {@code NEXOR_MESSAGE_ID}, {@code NEXOR_PROVIDER_MESSAGE_ID},
  * {@code NEXOR_ACTIVITY_ID}, {@code NEXOR_CALL_ID}, {@code NEXOR_CALL_STATUS} and {@code NEXOR_CHANNEL}; the last
- * bulk send's counts as {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT} and its
+ * finished bulk send's counts as {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT} and its
  * results file as {@code NEXOR_BULK_RESULTS}. Each bulk send's per-lead results are paged at
  * {@code <build>/nexor/bulk/<n>/} ({@link BulkReport}); the action has no side-panel link.
  *
@@ -63,8 +65,31 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
         save(run, listener);
     }
 
-    synchronized void add(BulkSummary bulk) {
+    /**
+     * Adds a bulk send that is starting, numbered after the build's earlier ones (1 for the first); {@code summary}
+     * makes its summary from its number. Not saved: the caller saves.
+     */
+    synchronized BulkSummary begin(IntFunction<BulkSummary> summary) {
+        BulkSummary bulk = summary.apply(bulkSends.size() + 1);
         bulkSends.add(bulk);
+        return bulk;
+    }
+
+    /** Replaces the summary of the same number (a bulk send that ended, or was resumed). Not saved. */
+    synchronized void update(BulkSummary bulk) {
+        List<BulkSummary> all = new ArrayList<>(bulkSends.getView());
+        all.replaceAll(b -> b.getNumber() == bulk.getNumber() ? bulk : b);
+        bulkSends.replaceBy(all);
+    }
+
+    /** The bulk send started by the Pipeline step execution {@code id}, or null: it had not started. */
+    BulkSummary bulk(String id) {
+        for (BulkSummary b : bulkSends) {
+            if (id.equals(b.getId())) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** Saves the build record; a failure is reported in the console, not thrown (what was sent is sent). */
@@ -107,7 +132,9 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
     public void buildEnvironment(Run<?, ?> run, EnvVars env) {
         BulkSummary bulk = null;
         for (BulkSummary b : bulkSends) {
-            bulk = b;
+            if (!b.isRunning()) {
+                bulk = b; // the last one that ended
+            }
         }
         if (bulk != null) {
             put(env, "NEXOR_BULK_TOTAL", Integer.toString(bulk.getTotal()));

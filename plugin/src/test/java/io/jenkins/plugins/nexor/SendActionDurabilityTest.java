@@ -27,7 +27,8 @@ import org.jvnet.hudson.test.LogRecorder;
 /**
  * The build record keeps every send: sends recorded on several threads while the build record is written on others
  * (as a Pipeline writes {@code build.xml}) are all in it after a reload, the record is on disk when {@code nexorSend}
- * returns, and build records written when the lists were {@code ArrayList}s still load.
+ * returns, and build records written when the lists were {@code ArrayList}s (and bulk sends had no record) still
+ * load.
  */
 class SendActionDurabilityTest extends SandboxedJenkinsTest {
     private static final int THREADS = 4;
@@ -128,7 +129,19 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
     /** The action as it was before its lists became copy-on-write: what older build records hold. */
     static final class ArrayListForm {
         final List<SentMessage> messages = new ArrayList<>();
-        final List<BulkSummary> bulkSends = new ArrayList<>();
+        final List<Object> bulkSends = new ArrayList<>();
+    }
+
+    /** A bulk send's summary as it was before bulk sends had a record (they had ended when it was written). */
+    static final class SummaryWithoutRecord {
+        final int number = 1;
+        final long time = 1L;
+        final String channel = "call";
+        final int total = 2;
+        final int sent = 1;
+        final int notSentCount = 1;
+        final ArrayList<NexorBulkEntry> notSent = new ArrayList<>();
+        final String artifact = "nexor-bulk-1.csv";
     }
 
     @Test
@@ -136,16 +149,25 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
         ArrayListForm old = new ArrayListForm();
         old.messages.add(new SentMessage(
                 1L, "call", nexor.lead(), nexor.workflow(), NexorSendResult.failed("call", List.of(), "x", true)));
+        old.bulkSends.add(new SummaryWithoutRecord());
         XStream2 before = new XStream2();
         before.alias(NexorSendAction.class.getName(), ArrayListForm.class);
+        before.alias(BulkSummary.class.getName(), SummaryWithoutRecord.class);
         String xml = before.toXML(old);
-        assertThat(xml).contains("<messages>").doesNotContain("class=");
+        assertThat(xml).contains("<messages>").contains("<bulkSends>").doesNotContain("class=");
 
         NexorSendAction loaded = (NexorSendAction) Run.XSTREAM2.fromXML(xml);
 
         assertThat(loaded.getMessages()).singleElement().satisfies(m -> assertThat(m.getLeadId())
                 .isEqualTo(nexor.lead()));
-        assertThat(loaded.getBulkSends()).isEmpty();
+        assertThat(loaded.getBulkSends()).singleElement().satisfies(s -> {
+            assertThat(s.isRunning()).as("it had ended").isFalse();
+            assertThat(s.isUnfinished()).isFalse();
+            assertThat(s.getRecord()).isNull();
+            assertThat(s.getSent()).isEqualTo(1);
+            assertThat(s.getArtifact()).isEqualTo("nexor-bulk-1.csv");
+            assertThat(s.getMayHaveBeenSent()).isZero();
+        });
         assertThat(Run.XSTREAM2.toXML(loaded)).contains("<messages>").doesNotContain("class=");
     }
 }

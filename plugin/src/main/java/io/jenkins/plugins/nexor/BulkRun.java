@@ -115,11 +115,11 @@ final class BulkRun {
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         MessageFields fields = order.fields();
-        NexorClient client = NexorSender.client(run, listener, NexorSender.credentialsId(fields, expand));
-        NexorSendAction action = NexorSendAction.of(run);
-        BulkSummary started = resumable ? action.bulk(id) : null; // it started before a restart
+        NexorSendAction action = run.getAction(NexorSendAction.class); // none yet: a build page without Nexor
+        BulkSummary started = resumable && action != null ? action.bulk(id) : null; // it started before a restart
         boolean resuming = started != null;
         current = started;
+        NexorClient client = NexorSender.client(run, listener, NexorSender.credentialsId(fields, expand));
         Path snapshot = order.leadsFile() == null ? null : BulkFiles.snapshot(run, id, order.leadsFile());
         if (snapshot != null && !resuming) {
             BulkFiles.copyLeads(workspace.get(), order.leadsFile(), snapshot);
@@ -145,6 +145,7 @@ final class BulkRun {
                 }
                 throw new AbortException(Messages.Bulk_shutdownBeforeStart());
             }
+            action = NexorSendAction.of(run);
             started = begin(action, send, expand.apply(fields.getChannel()), order.resumeFrom());
         }
         int number = started.getNumber();

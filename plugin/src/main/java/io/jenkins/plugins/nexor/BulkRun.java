@@ -2,56 +2,73 @@ package io.jenkins.plugins.nexor;
 
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.NexorClient;
-import io.jenkins.plugins.nexor.client.RecipientSource;
-import io.jenkins.plugins.nexor.client.Recipients;
+import io.jenkins.plugins.nexor.client.RecordedLeads;
+import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import jenkins.util.BuildListenerAdapter;
 
 /**
  * One bulk send from a build, for {@code nexorSendBulk} and the freestyle "Send Nexor message to many leads" alike:
- * the leads are validated first (skipped rows listed), sent with bounded concurrency, each lead's result written to
- * {@code nexor-bulk-N.csv} in the workspace as it is known and archived at the end, a progress line at every tenth
- * of the leads and at least every {@value #PROGRESS_SECONDS} seconds,
- * the run recorded on the build page, then the failure policy. An abort ({@link #cancel()} or an interrupt) stops new
- * sends at once and still records every lead.
+ * the leads are copied to the controller ({@link BulkFiles}) and checked (skipped rows listed); the bulk send is added
+ * to the build record, which is saved, before anything is sent; a send record in the build directory says before
+ * each request leaves that it is leaving, then how it ended; the leads are sent with bounded concurrency, each lead's
+ * result written as it is known ({@link BulkResultsFile}), archived and copied to the workspace at the end, with
+ * progress lines ({@link BulkProgress}); then the build record is completed and the failure policy applied.
+ *
+ * <p>An abort ({@link #cancel()} or an interrupt) stops new sends at once and still records every lead. A shutdown
+ * ({@link RunningBulks}) stops it gently; a resumable send (a Pipeline step) is then continued by calling
+ * {@link #send} again with the same id after the restart: leads the record shows as sent or possibly sent are not
+ * sent again. A record that cannot be written stops the send (the client sends nothing more) and fails the step.
  */
 final class BulkRun {
-    /** A progress line at least this often, however slow the run (a low maxPerSecond, 429 pauses). */
-    static final int PROGRESS_SECONDS = 30;
-
     /** Skipped rows listed in the console; the rest are in the results. */
     private static final int LISTED_SKIPS = 20;
 
+    /** The build's workspace, looked up when needed (a resumed Pipeline's agent may be gone); null when none. */
+    @FunctionalInterface
+    interface Workspace {
+        FilePath get() throws IOException, InterruptedException;
+    }
+
     private final Run<?, ?> run;
     private final TaskListener listener;
-    private final FilePath workspace;
-    private final Launcher launcher;
+    private final Workspace workspace;
+    private final String id;
+    private final boolean resumable;
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile BulkSend inFlight;
+    private volatile boolean cancelled;
+    /** The bulk send's summary once it has one (begun, or found after a restart). */
+    private volatile BulkSummary current;
+    /** Set when Jenkins shuts down: how long sends in flight may take. */
+    private volatile Duration shutdownGrace;
 
-    /** {@code workspace} and {@code launcher} may be null (no results file then). */
-    BulkRun(Run<?, ?> run, TaskListener listener, FilePath workspace, Launcher launcher) {
+    /**
+     * @param id        names this bulk send across a restart (a Pipeline step execution's); any unique text otherwise
+     * @param resumable true when a shutdown leaves the send to be resumed ({@link #send} returns null then)
+     */
+    BulkRun(Run<?, ?> run, TaskListener listener, Workspace workspace, String id, boolean resumable) {
         this.run = run;
         this.listener = listener;
         this.workspace = workspace;
-        this.launcher = launcher;
+        this.id = id;
+        this.resumable = resumable;
     }
 
     /** A valid concurrency (1 to {@value BulkSender#MAX_CONCURRENCY}), for both steps' setters. */
@@ -71,69 +88,102 @@ final class BulkRun {
     }
 
     /**
-     * Leads from a file in the workspace: CSV, or a JSON array for {@code *.json}; read row by row (twice: to
-     * validate, to send), never whole.
-     */
-    static RecipientSource file(FilePath workspace, String path) throws IOException, InterruptedException {
-        if (workspace == null) {
-            throw new AbortException(Messages.Bulk_noWorkspace(path));
-        }
-        FilePath file = workspace.child(path);
-        if (!file.exists()) {
-            throw new AbortException(Messages.Bulk_noFile(path));
-        }
-        return Recipients.file(path, () -> {
-            try {
-                return new InputStreamReader(file.read(), StandardCharsets.UTF_8);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException(e.getMessage());
-            }
-        });
-    }
-
-    /**
-     * Sends the message to the leads.
+     * Sends the message to the leads, or goes on with a send of the same id that a restart interrupted.
      *
      * @param keepEntries whether the answer lists every lead (Pipeline scripts read them) or only counts them
-     * @throws AbortException       when the leads or the credentials are wrong (nothing sent), or when leads were
-     *                              not sent under {@link FailurePolicy#FAIL}
-     * @throws InterruptedException when the build was aborted; what was sent is recorded first
+     * @return the answer; null when Jenkins shut down during a resumable send (it goes on after the restart)
+     * @throws AbortException       when the leads, the credentials, {@code resumeFrom} or the record are wrong (what
+     *                              was sent, if anything, is recorded), or when leads were not sent under
+     *                              {@link FailurePolicy#FAIL}
+     * @throws InterruptedException when the build was aborted; every lead's outcome is recorded first
      */
-    NexorBulkResult send(
-            MessageFields fields,
-            UnaryOperator<String> expand,
-            RecipientSource leads,
-            int concurrency,
-            double maxPerSecond,
-            boolean keepEntries)
+    NexorBulkResult send(BulkOrder order, UnaryOperator<String> expand, boolean keepEntries)
+            throws IOException, InterruptedException {
+        RunningBulks.add(this);
+        try {
+            return run(order, expand, keepEntries);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            unfinished(e);
+            throw e;
+        } finally {
+            RunningBulks.remove(this);
+            ended.countDown();
+        }
+    }
+
+    private NexorBulkResult run(BulkOrder order, UnaryOperator<String> expand, boolean keepEntries)
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        MessageFields fields = order.fields();
+        NexorSendAction action = run.getAction(NexorSendAction.class); // none yet: a build page without Nexor
+        BulkSummary started = resumable && action != null ? action.bulk(id) : null; // it started before a restart
+        boolean resuming = started != null;
+        current = started;
         NexorClient client = NexorSender.client(run, listener, NexorSender.credentialsId(fields, expand));
-        BulkSend send;
+        Path snapshot = order.leadsFile() == null ? null : BulkFiles.snapshot(run, id, order.leadsFile());
+        if (snapshot != null && !resuming) {
+            BulkFiles.copyLeads(workspace.get(), order.leadsFile(), snapshot);
+        }
+        if (resuming && snapshot != null && !Files.isRegularFile(snapshot)) {
+            throw new AbortException(
+                    Messages.Bulk_snapshotGone(snapshot.getFileName().toString()));
+        }
+        BulkSend send = prepare(client, order, expand, snapshot);
+        Path earlier = null;
+        if (!resuming) {
+            listSkipped(send);
+            if (order.resumeFrom() != null) {
+                earlier = BulkFiles.earlier(run, id);
+                EarlierRecord.copy(run, workspace, order.resumeFrom(), earlier, listener);
+            }
+            if (cancelled) {
+                throw new InterruptedException(Messages.Bulk_nothingSent());
+            }
+            if (shutdownGrace != null) { // before anything was sent: a Pipeline starts it again after the restart
+                if (resumable) {
+                    return null;
+                }
+                throw new AbortException(Messages.Bulk_shutdownBeforeStart());
+            }
+            action = NexorSendAction.of(run);
+            started = begin(action, send, expand.apply(fields.getChannel()), order.resumeFrom());
+        }
+        int number = started.getNumber();
+        SendRecord record = openRecord(number, earlier, earlier == null && !resuming);
+        BulkResultsFile results;
         try {
-            send = BulkSender.builder(client)
-                    .concurrency(concurrency)
-                    .maxPerSecond(maxPerSecond)
-                    .build()
-                    .prepare(fields.toRequest(expand), leads);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
+            results = BulkResultsFile.open(BulkFiles.results(run, number));
+        } catch (IOException e) {
+            close(record, null);
+            throw new AbortException(Messages.Bulk_resultsUnwritable(BulkFiles.resultsName(number), e.toString()));
         }
-        send.invalid().stream()
-                .limit(LISTED_SKIPS)
-                .forEach(e -> log.println(Messages.Bulk_skipped(e.index() + 1, e.error())));
-        if (send.invalidCount() > LISTED_SKIPS) {
-            log.println(Messages.Bulk_moreSkipped(send.invalidCount() - LISTED_SKIPS));
+        if (resuming) {
+            log.println(Messages.Bulk_resumed(
+                    number,
+                    record.earlier().count(RecordedLeads.State.SENT),
+                    record.earlier().count(RecordedLeads.State.UNCERTAIN)));
         }
-        int number = NexorSendAction.of(run).getBulkSends().size() + 1;
-        String artifact = workspace != null && launcher != null ? "nexor-bulk-" + number + ".csv" : null;
-        BulkResultsFile file = artifact == null ? null : BulkResultsFile.open(workspace.child(artifact));
+        int uncertain = record.earlier().count(RecordedLeads.State.UNCERTAIN);
+        if (uncertain > 0) {
+            log.println(
+                    order.resendUncertain()
+                            ? Messages.Bulk_resendingUncertain(uncertain)
+                            : Messages.Bulk_uncertainKept(uncertain));
+        }
+
         List<NexorBulkEntry> entries = new ArrayList<>();
-        BulkSummary.Builder summary = BulkSummary.builder(number, expand.apply(fields.getChannel()));
-        Progress progress = new Progress(log, send.total());
+        BulkSummary.Builder summary = BulkSummary.builder(started);
+        BulkProgress progress = new BulkProgress(log, send.total());
+        send.record(record).resendUncertain(order.resendUncertain());
         BulkTotals totals;
         inFlight = send;
+        if (cancelled) {
+            send.cancel(); // cancel() may have run before inFlight was set
+        }
+        Duration grace = shutdownGrace;
+        if (grace != null) {
+            send.stop(grace);
+        }
         try {
             totals = send.stream((entry, done, total) -> {
                 NexorBulkEntry e = new NexorBulkEntry(entry);
@@ -141,90 +191,171 @@ final class BulkRun {
                     entries.add(e);
                 }
                 summary.add(e);
-                if (file != null) {
-                    file.write(entry);
-                }
+                results.write(entry);
                 progress.count(entry, done);
             });
-        } catch (UncheckedIOException e) { // the leads could not be opened a second time: nothing was sent
-            if (file != null) {
-                file.close();
-            }
+        } catch (UncheckedIOException | IllegalArgumentException e) { // the leads could not be opened again
+            results.close();
+            close(record, null);
             throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         } finally {
             inFlight = null;
         }
         boolean interrupted = Thread.interrupted(); // record what happened before reporting the abort
-        NexorSendAction.of(run).add(summary.build(totals, archive(file, artifact)));
+        String recordProblem = close(record, totals.recordProblem());
+        if (shutdownGrace != null && resumable && totals.cancelled() && recordProblem == null) {
+            results.close();
+            log.println(Messages.Bulk_paused(number, totals.sent(), totals.total()));
+            return null;
+        }
+        String artifact = BulkFiles.publish(run, listener, workspace, number, results);
+        action.update(summary.build(totals, artifact));
+        NexorSendAction.save(run, listener);
+        if (!resumable && snapshot != null) {
+            Files.deleteIfExists(snapshot);
+        }
         log.println(Messages.Bulk_done(
                 totals.sent(), totals.total(), totals.failed(), totals.skipped(), totals.notAttempted()));
+        if (totals.mayHaveBeenSent() > 0) {
+            log.println(Messages.Bulk_mayHaveBeenSent(totals.mayHaveBeenSent()));
+        }
         NexorBulkResult answer = new NexorBulkResult(totals, entries);
-        if (interrupted || totals.cancelled()) {
+        if (recordProblem != null) {
+            throw new AbortException(
+                    Messages.Bulk_recordFailed(BulkFiles.recordName(number), recordProblem, totals.sent()));
+        }
+        if (interrupted || cancelled || (totals.cancelled() && shutdownGrace == null)) {
             throw new InterruptedException(answer.toString());
         }
-        if (totals.allSent()) {
-            return answer;
+        if (shutdownGrace != null && !totals.allSent()) {
+            log.println(Messages.Bulk_stoppedForShutdown(String.valueOf(run.getNumber()), String.valueOf(number)));
         }
-        String line = Messages.Bulk_notAllSent(totals.total() - totals.sent(), totals.total());
-        switch (NexorSender.policy(fields)) {
-            case UNSTABLE -> {
-                log.println(line);
-                run.setResult(Result.UNSTABLE);
-            }
-            case CONTINUE -> log.println(line);
-            default -> throw new AbortException(line);
-        }
-        return answer;
+        return applyPolicy(fields, totals, answer);
     }
 
-    /** Stops the run: no new sends; the ones in flight are cancelled. */
+    /** Stops the send: no new sends; the ones in flight are cancelled (each lead's outcome is still recorded). */
     void cancel() {
+        cancelled = true;
         BulkSend send = inFlight;
         if (send != null) {
             send.cancel();
         }
     }
 
-    /** Closes and archives the results file; the artifact's name, or null when there is none. */
-    private String archive(BulkResultsFile file, String artifact) throws IOException, InterruptedException {
-        if (file == null) {
-            listener.getLogger().println(Messages.Bulk_notArchived());
-            return null;
+    /** Jenkins is shutting down: no new sends; the ones in flight may finish within {@code grace}. */
+    void stopForShutdown(Duration grace) {
+        shutdownGrace = grace;
+        BulkSend send = inFlight;
+        if (send != null) {
+            send.stop(grace);
         }
-        String problem = file.close();
-        if (problem != null) {
-            listener.getLogger().println(Messages.Bulk_resultsIncomplete(artifact, problem));
-        }
-        run.pickArtifactManager()
-                .archive(workspace, launcher, new BuildListenerAdapter(listener), Map.of(artifact, artifact));
-        listener.getLogger().println(Messages.Bulk_archived(artifact));
-        return artifact;
     }
 
-    /** The console's progress lines: done, sent and not sent, at every tenth of the leads or after a while. */
-    private static final class Progress {
-        private final PrintStream log;
-        private final int total;
-        private final int tenth;
-        private int sent;
-        private long lastLine = System.nanoTime();
+    /** Waits until {@link #send} has returned (or thrown). */
+    boolean awaitEnd(long nanos) throws InterruptedException {
+        return ended.await(nanos, TimeUnit.NANOSECONDS);
+    }
 
-        Progress(PrintStream log, int total) {
-            this.log = log;
-            this.total = total;
-            this.tenth = Math.max(1, total / 10);
+    private BulkSend prepare(NexorClient client, BulkOrder order, UnaryOperator<String> expand, Path snapshot)
+            throws AbortException {
+        try {
+            return BulkSender.builder(client)
+                    .concurrency(order.concurrency())
+                    .maxPerSecond(order.maxPerSecond())
+                    .build()
+                    .prepare(order.fields().toRequest(expand), order.recipients(snapshot));
+        } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
+            throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         }
+    }
 
-        /** Called in input order, one lead at a time. */
-        void count(BulkEntry entry, int done) {
-            if (entry.outcome() == BulkEntry.Outcome.SENT) {
-                sent++;
+    private void listSkipped(BulkSend send) {
+        PrintStream log = listener.getLogger();
+        send.invalid().stream()
+                .limit(LISTED_SKIPS)
+                .forEach(e -> log.println(Messages.Bulk_skipped(e.index() + 1, e.error())));
+        if (send.invalidCount() > LISTED_SKIPS) {
+            log.println(Messages.Bulk_moreSkipped(send.invalidCount() - LISTED_SKIPS));
+        }
+    }
+
+    /** Adds the bulk send to the build record and saves it: from then on the build record points at its record. */
+    private BulkSummary begin(NexorSendAction action, BulkSend send, String channel, String resumeFrom)
+            throws AbortException {
+        BulkSummary started = action.begin(n -> BulkSummary.running(
+                n, resumable ? id : null, channel, send.total(), BulkFiles.recordName(n), resumeFrom));
+        current = started;
+        try {
+            run.save();
+        } catch (IOException e) {
+            throw new AbortException(Messages.Bulk_notSaved(e.toString()));
+        }
+        return started;
+    }
+
+    /** A new record, the earlier one it starts from, or the one a restart interrupted (in the build directory). */
+    private SendRecord openRecord(int number, Path earlier, boolean fresh) throws AbortException {
+        Path file = BulkFiles.record(run, number);
+        try {
+            if (earlier != null) {
+                Files.move(earlier, file); // never over an existing record
             }
-            long now = System.nanoTime();
-            if (done % tenth == 0 || done == total || now - lastLine >= PROGRESS_SECONDS * 1_000_000_000L) {
-                log.println(Messages.Bulk_progress(done, total, sent, done - sent));
-                lastLine = now;
+            return fresh
+                    ? SendRecord.create(file, SendRecord.Sync.DISK)
+                    : SendRecord.resume(file, SendRecord.Sync.DISK);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AbortException(
+                    Messages.Bulk_recordUnusable(file.getFileName().toString(), e.toString()));
+        }
+    }
+
+    /** Closes the record; the first problem it had (the send stopped then), or null. */
+    private static String close(SendRecord record, String problem) {
+        try {
+            record.close();
+        } catch (IOException e) {
+            return problem != null ? problem : e.toString();
+        }
+        return problem;
+    }
+
+    /**
+     * The send failed while its summary says it is running: the summary says why it ended before every lead had an
+     * outcome (the record tells what each lead got).
+     */
+    private void unfinished(Exception e) {
+        BulkSummary started = current;
+        if (started == null) {
+            return;
+        }
+        NexorSendAction action = NexorSendAction.of(run);
+        for (BulkSummary b : action.getBulkSends()) {
+            if (b.getNumber() == started.getNumber() && b.isRunning()) {
+                action.update(b.unfinished(e.getMessage() != null ? e.getMessage() : e.toString()));
+                NexorSendAction.save(run, listener);
             }
         }
+    }
+
+    private NexorBulkResult applyPolicy(MessageFields fields, BulkTotals totals, NexorBulkResult answer)
+            throws AbortException {
+        if (totals.allSent()) {
+            return answer;
+        }
+        String line = Messages.Bulk_notAllSent(totals.total() - totals.sent(), totals.total());
+        switch (NexorSender.policy(fields)) {
+            case UNSTABLE -> {
+                listener.getLogger().println(line);
+                run.setResult(Result.UNSTABLE);
+            }
+            case CONTINUE -> listener.getLogger().println(line);
+            default -> throw new AbortException(line);
+        }
+        return answer;
+    }
+
+    @Override
+    public String toString() {
+        return "BulkRun{" + run + ", " + id + "}";
     }
 }

@@ -19,6 +19,8 @@ public final class NexorBulkEntry implements Serializable {
     private final String callStatus;
     private final String error;
     private final boolean mayHaveBeenSent;
+    /** Absent (false) in entries kept before bulk sends could resume. */
+    private final boolean earlierRun;
 
     NexorBulkEntry(BulkEntry e) {
         this.row = e.index() + 1;
@@ -31,6 +33,7 @@ public final class NexorBulkEntry implements Serializable {
         this.callStatus = e.result() == null ? null : e.result().callStatus();
         this.error = e.error();
         this.mayHaveBeenSent = e.mayHaveBeenSent();
+        this.earlierRun = e.earlierRun();
     }
 
     /** 1-based position in the input (the data row of a CSV file). */
@@ -44,7 +47,11 @@ public final class NexorBulkEntry implements Serializable {
         return leadId;
     }
 
-    /** {@code sent}, {@code failed}, {@code skipped} (invalid or repeated row, never sent) or {@code not_attempted}. */
+    /**
+     * {@code sent}, {@code failed}, {@code skipped} (invalid or repeated row, never sent) or {@code not_attempted}
+     * (the send stopped first). A lead that an earlier run's record shows as possibly sent is {@code failed} with
+     * {@link #isMayHaveBeenSent()} and {@link #isEarlierRun()}: it was not sent again.
+     */
     @Whitelisted
     public String getOutcome() {
         return outcome;
@@ -83,5 +90,14 @@ public final class NexorBulkEntry implements Serializable {
     @Whitelisted
     public boolean isMayHaveBeenSent() {
         return mayHaveBeenSent;
+    }
+
+    /**
+     * True when the outcome comes from the record of an earlier run ({@code resumeFrom}) or from before a restart of
+     * this build: the lead was not sent again.
+     */
+    @Whitelisted
+    public boolean isEarlierRun() {
+        return earlierRun;
     }
 }

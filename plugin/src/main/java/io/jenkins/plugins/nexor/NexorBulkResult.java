@@ -17,6 +17,8 @@ public final class NexorBulkResult implements Serializable {
     private final int failed;
     private final int skipped;
     private final int notAttempted;
+    private final int mayHaveBeenSent;
+    private final int fromEarlierRun;
 
     NexorBulkResult(BulkTotals totals, List<NexorBulkEntry> entries) {
         this.entries = new ArrayList<>(entries);
@@ -25,6 +27,8 @@ public final class NexorBulkResult implements Serializable {
         this.failed = totals.failed();
         this.skipped = totals.skipped();
         this.notAttempted = totals.notAttempted();
+        this.mayHaveBeenSent = totals.mayHaveBeenSent();
+        this.fromEarlierRun = totals.fromEarlierRun();
     }
 
     @Whitelisted
@@ -52,6 +56,21 @@ public final class NexorBulkResult implements Serializable {
         return notAttempted;
     }
 
+    /** Failed leads that may have reached the lead anyway: check their history before sending them again. */
+    @Whitelisted
+    public int getMayHaveBeenSent() {
+        return mayHaveBeenSent;
+    }
+
+    /**
+     * Leads whose outcome (sent, or may have been sent) comes from an earlier run's record or from before a restart:
+     * they were not sent again.
+     */
+    @Whitelisted
+    public int getFromEarlierRun() {
+        return fromEarlierRun;
+    }
+
     /** True when every lead was sent. */
     @Whitelisted
     public boolean isSuccess() {
@@ -67,6 +86,7 @@ public final class NexorBulkResult implements Serializable {
     @Override
     public String toString() {
         return "NexorBulkResult{total=" + total + ", sent=" + sent + ", failed=" + failed + ", skipped=" + skipped
-                + ", notAttempted=" + notAttempted + "}";
+                + ", notAttempted=" + notAttempted + (mayHaveBeenSent > 0 ? ", mayHaveBeenSent=" + mayHaveBeenSent : "")
+                + (fromEarlierRun > 0 ? ", fromEarlierRun=" + fromEarlierRun : "") + "}";
     }
 }

@@ -3,8 +3,12 @@ package io.jenkins.plugins.nexor;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.CopyOnWriteList;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import jenkins.model.RunAction2;
 import jenkins.security.stapler.StaplerDispatchable;
 
@@ -12,16 +16,33 @@ import jenkins.security.stapler.StaplerDispatchable;
  * The messages sent by one build: shown as a summary on the build page, and the last successful send's ids
  * exported to later build steps as {@code NEXOR_MESSAGE_ID}, {@code NEXOR_PROVIDER_MESSAGE_ID},
  * {@code NEXOR_ACTIVITY_ID}, {@code NEXOR_CALL_ID}, {@code NEXOR_CALL_STATUS} and {@code NEXOR_CHANNEL}; the last
- * bulk send's counts as {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT} and its
+ * finished bulk send's counts as {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT} and its
  * results file as {@code NEXOR_BULK_RESULTS}. Each bulk send's per-lead results are paged at
  * {@code <build>/nexor/bulk/<n>/} ({@link BulkReport}); the action has no side-panel link.
+ *
+ * <p>Sends are added on the steps' threads while the build record may be written on another (a Pipeline saves
+ * {@code build.xml} from its own thread): both lists are copy-on-write ({@link CopyOnWriteList}, which Jenkins'
+ * XStream reads and writes), so XStream never iterates a list that is being changed, and an element is replaced
+ * rather than changed. Records written when the fields were {@code ArrayList}s load unchanged (XStream writes both as
+ * the same list of elements).
  */
 public final class NexorSendAction implements RunAction2, EnvironmentContributingAction {
-    private final List<SentMessage> messages = new ArrayList<>();
-    /** Bulk sends; null in build records written before bulk sending existed. */
-    private List<BulkSummary> bulkSends = new ArrayList<>();
+    private CopyOnWriteList<SentMessage> messages = new CopyOnWriteList<>();
+    /** Bulk sends; absent in build records written before bulk sending existed. */
+    private CopyOnWriteList<BulkSummary> bulkSends = new CopyOnWriteList<>();
 
     private transient Run<?, ?> run;
+
+    /** Fields missing from older build records (XStream does not run the initialisers). */
+    private Object readResolve() {
+        if (messages == null) {
+            messages = new CopyOnWriteList<>();
+        }
+        if (bulkSends == null) {
+            bulkSends = new CopyOnWriteList<>();
+        }
+        return this;
+    }
 
     /** The build's action, added on first use. */
     static NexorSendAction of(Run<?, ?> run) {
@@ -35,37 +56,72 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
         }
     }
 
-    synchronized void add(SentMessage message) {
+    /**
+     * Records a send and saves the build record, so that the build page lists it even if Jenkins stops right after
+     * (a save that fails is reported in the console; the send stays listed in memory).
+     */
+    void record(SentMessage message, TaskListener listener) {
         messages.add(message);
+        save(run, listener);
     }
 
-    synchronized void add(BulkSummary bulk) {
-        if (bulkSends == null) {
-            bulkSends = new ArrayList<>();
-        }
+    /**
+     * Adds a bulk send that is starting, numbered after the build's earlier ones (1 for the first); {@code summary}
+     * makes its summary from its number. Not saved: the caller saves.
+     */
+    synchronized BulkSummary begin(IntFunction<BulkSummary> summary) {
+        BulkSummary bulk = summary.apply(bulkSends.size() + 1);
         bulkSends.add(bulk);
+        return bulk;
     }
 
-    public synchronized List<BulkSummary> getBulkSends() {
-        return bulkSends == null ? List.of() : List.copyOf(bulkSends);
+    /** Replaces the summary of the same number (a bulk send that ended, or was resumed). Not saved. */
+    synchronized void update(BulkSummary bulk) {
+        List<BulkSummary> all = new ArrayList<>(bulkSends.getView());
+        all.replaceAll(b -> b.getNumber() == bulk.getNumber() ? bulk : b);
+        bulkSends.replaceBy(all);
     }
 
-    public synchronized List<SentMessage> getMessages() {
-        return List.copyOf(messages);
+    /** The bulk send started by the Pipeline step execution {@code id}, or null: it had not started. */
+    BulkSummary bulk(String id) {
+        for (BulkSummary b : bulkSends) {
+            if (id.equals(b.getId())) {
+                return b;
+            }
+        }
+        return null;
     }
 
-    /** The page of the n-th bulk send (1-based), or null (404) when there is none. */
+    /** Saves the build record; a failure is reported in the console, not thrown (what was sent is sent). */
+    static void save(Run<?, ?> run, TaskListener listener) {
+        try {
+            run.save();
+        } catch (IOException | RuntimeException e) {
+            listener.getLogger().println(Messages.Console_notSaved(e.toString()));
+        }
+    }
+
+    public List<BulkSummary> getBulkSends() {
+        return bulkSends.getView();
+    }
+
+    public List<SentMessage> getMessages() {
+        return messages.getView();
+    }
+
+    /** The page of the bulk send with this number (1-based), or null (404) when there is none. */
     @StaplerDispatchable
     public BulkReport getBulk(int number) {
-        List<BulkSummary> bulks = getBulkSends();
-        if (number < 1 || number > bulks.size()) {
-            return null;
+        for (BulkSummary b : bulkSends) {
+            if (b.getNumber() == number) {
+                return new BulkReport(run, b);
+            }
         }
-        return new BulkReport(run, bulks.get(number - 1));
+        return null;
     }
 
-    public synchronized long getSentCount() {
-        return messages.stream().filter(m -> m.getResult().isSuccess()).count();
+    public long getSentCount() {
+        return getMessages().stream().filter(m -> m.getResult().isSuccess()).count();
     }
 
     public Run<?, ?> getRun() {
@@ -74,20 +130,22 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
 
     @Override
     public void buildEnvironment(Run<?, ?> run, EnvVars env) {
-        List<BulkSummary> bulks = getBulkSends();
-        if (!bulks.isEmpty()) {
-            BulkSummary bulk = bulks.get(bulks.size() - 1);
+        BulkSummary bulk = null;
+        for (BulkSummary b : bulkSends) {
+            if (!b.isRunning()) {
+                bulk = b; // the last one that ended
+            }
+        }
+        if (bulk != null) {
             put(env, "NEXOR_BULK_TOTAL", Integer.toString(bulk.getTotal()));
             put(env, "NEXOR_BULK_SENT", Integer.toString(bulk.getSent()));
             put(env, "NEXOR_BULK_NOT_SENT", Integer.toString(bulk.getNotSentCount()));
             put(env, "NEXOR_BULK_RESULTS", bulk.getArtifact());
         }
         SentMessage last = null;
-        synchronized (this) {
-            for (SentMessage m : new ArrayList<>(messages)) {
-                if (m.getResult().isSuccess()) {
-                    last = m;
-                }
+        for (SentMessage m : messages) {
+            if (m.getResult().isSuccess()) {
+                last = m;
             }
         }
         if (last == null) {

@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import java.io.IOException;
+import java.util.UUID;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,12 +23,16 @@ import org.kohsuke.stapler.verb.POST;
  * Freestyle build step "Send Nexor message to many leads": the message fields plus a CSV file of leads in the
  * workspace (column {@code lead_id}, optional per-lead columns), sent as {@code nexorSendBulk} sends it
  * ({@link BulkRun}). Later steps see {@code NEXOR_BULK_TOTAL}, {@code NEXOR_BULK_SENT}, {@code NEXOR_BULK_NOT_SENT}
- * and {@code NEXOR_BULK_RESULTS} ({@link NexorSendAction}).
+ * and {@code NEXOR_BULK_RESULTS} ({@link NexorSendAction}). {@code resumeFrom} skips what an earlier build sent. A
+ * freestyle build does not resume after a controller restart; the send record in its build directory still tells,
+ * on the build page, who was messaged.
  */
 public class NexorSendBulkBuilder extends MessageBuilder {
     private final String leadsFile;
     private int concurrency = BulkSender.DEFAULT_CONCURRENCY;
     private double maxPerSecond;
+    private String resumeFrom;
+    private boolean resendUncertain;
 
     @DataBoundConstructor
     public NexorSendBulkBuilder(String leadsFile, String workflowId, String channel) {
@@ -57,6 +62,25 @@ public class NexorSendBulkBuilder extends MessageBuilder {
         this.maxPerSecond = BulkRun.checkMaxPerSecond(maxPerSecond);
     }
 
+    public String getResumeFrom() {
+        return resumeFrom;
+    }
+
+    /** {@code #N}, {@code #N/K} or a results file in the workspace; {@code ${VAR}} build variables are expanded. */
+    @DataBoundSetter
+    public void setResumeFrom(String resumeFrom) {
+        this.resumeFrom = MessageFields.blankToNull(resumeFrom);
+    }
+
+    public boolean isResendUncertain() {
+        return resendUncertain;
+    }
+
+    @DataBoundSetter
+    public void setResendUncertain(boolean resendUncertain) {
+        this.resendUncertain = resendUncertain;
+    }
+
     @Override
     public void perform(
             @NonNull Run<?, ?> run,
@@ -69,8 +93,11 @@ public class NexorSendBulkBuilder extends MessageBuilder {
         if (path == null || path.isBlank()) {
             throw new AbortException(Messages.Bulk_leadsFileRequired());
         }
-        new BulkRun(run, listener, workspace, launcher)
-                .send(fields, env::expand, BulkRun.file(workspace, path), concurrency, maxPerSecond, false);
+        String from = resumeFrom == null ? null : env.expand(resumeFrom);
+        BulkOrder order = new BulkOrder(fields, null, path, concurrency, maxPerSecond, from, resendUncertain);
+        // a freestyle build does not resume after a restart: its send record still tells who was messaged
+        new BulkRun(run, listener, () -> workspace, UUID.randomUUID().toString(), false)
+                .send(order, env::expand, false);
     }
 
     @Extension

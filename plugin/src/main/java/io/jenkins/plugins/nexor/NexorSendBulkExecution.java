@@ -1,65 +1,148 @@
 package io.jenkins.plugins.nexor;
 
-import hudson.AbortException;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nexor.client.RecipientSource;
-import io.jenkins.plugins.nexor.client.Recipients;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ClassLoaderSanityThreadFactory;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.springframework.security.core.Authentication;
 
-/** Runs {@code nexorSendBulk} off the CPS thread through {@link BulkRun}; an abort stops new sends at once. */
-final class NexorSendBulkExecution extends SynchronousNonBlockingStepExecution<NexorBulkResult> {
-    private static final long serialVersionUID = 1L;
+/**
+ * Runs {@code nexorSendBulk} on a background thread (never the CPS VM thread) through {@link BulkRun}, and goes on
+ * with the same bulk send when the build resumes after a controller restart ({@link #onResume}): the leads come from
+ * the controller's copy, the send record says which leads were sent or may have been (those are not sent again),
+ * the others are sent, and the step returns as if it had not been interrupted. What it keeps across the restart is
+ * serializable: the order ({@link BulkOrder}) and the id that names the bulk send in the build record.
+ *
+ * <p>{@link #stop} (an abort) stops new sends at once and cancels those in flight; the step ends once every lead is
+ * recorded (or after {@value #STOP_WAIT_SECONDS} s, or at a second abort). The step does not block a safe restart
+ * ({@link #blocksRestart()} is false): a shutdown stops it gently ({@link RunningBulks}) and the restart resumes it.
+ */
+final class NexorSendBulkExecution extends StepExecution {
+    private static final long serialVersionUID = 2L;
 
-    private final transient NexorSendBulkStep step;
+    /** How long an abort waits for the bulk send to record its leads before the step ends anyway. */
+    static final long STOP_WAIT_SECONDS = 15;
+
+    private static ExecutorService threads;
+
+    private final BulkOrder order;
+    /** Names the bulk send in the build record, so that a resumed execution continues it instead of starting anew. */
+    private final String id = UUID.randomUUID().toString();
+
     private transient volatile BulkRun bulk;
+    private transient volatile Thread thread;
+    private transient volatile Throwable stopCause;
+    private transient boolean reported;
 
-    NexorSendBulkExecution(NexorSendBulkStep step, StepContext context) {
+    NexorSendBulkExecution(BulkOrder order, StepContext context) {
         super(context);
-        this.step = step;
+        this.order = order;
     }
 
     @Override
-    protected NexorBulkResult run() throws Exception {
-        FilePath workspace = getContext().get(FilePath.class);
-        bulk = new BulkRun(
-                getContext().get(Run.class),
-                getContext().get(TaskListener.class),
-                workspace,
-                getContext().get(Launcher.class));
-        return bulk.send(
-                step.fields(),
-                UnaryOperator.identity(),
-                leads(workspace),
-                step.getConcurrency(),
-                step.getMaxPerSecond(),
-                true);
+    public boolean start() {
+        launch();
+        return false;
     }
 
-    private RecipientSource leads(FilePath workspace) throws Exception {
-        if ((step.getLeads() == null) == (step.getLeadsFile() == null)) {
-            throw new AbortException(Messages.Bulk_leadsSource());
+    /** After a restart: the same bulk send goes on (or starts, if it had not started). */
+    @Override
+    public void onResume() {
+        launch();
+    }
+
+    private void launch() {
+        Authentication auth = Jenkins.getAuthentication2();
+        threads().submit(() -> {
+            thread = Thread.currentThread();
+            try (ACLContext acl = ACL.as2(auth)) {
+                StepContext context = getContext();
+                BulkRun b = new BulkRun(
+                        context.get(Run.class),
+                        context.get(TaskListener.class),
+                        () -> context.get(FilePath.class),
+                        id,
+                        true);
+                bulk = b;
+                if (stopCause != null) {
+                    b.cancel(); // stopped before it started
+                }
+                NexorBulkResult result = b.send(order, UnaryOperator.identity(), true);
+                if (result != null) { // null: Jenkins is shutting down; the send goes on when the build resumes
+                    report(result, null);
+                }
+            } catch (Throwable x) {
+                report(null, x);
+            } finally {
+                thread = null;
+            }
+        });
+    }
+
+    /** Ends the step once, with its result, or with the abort's cause (rather than what the abort caused). */
+    private void report(NexorBulkResult result, Throwable failure) {
+        synchronized (this) {
+            if (reported) {
+                return;
+            }
+            reported = true;
         }
-        if (step.getLeads() == null) {
-            return BulkRun.file(workspace, step.getLeadsFile());
-        }
-        try {
-            return RecipientSource.of(Recipients.fromList(step.getLeads()));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
+        Throwable cause = stopCause;
+        if (cause != null) {
+            if (failure != null && failure != cause) {
+                cause.addSuppressed(failure);
+            }
+            getContext().onFailure(cause);
+        } else if (failure != null) {
+            getContext().onFailure(failure);
+        } else {
+            getContext().onSuccess(result);
         }
     }
 
     @Override
-    public void stop(Throwable cause) throws Exception {
-        BulkRun running = bulk;
-        if (running != null) {
-            running.cancel();
+    public void stop(@NonNull Throwable cause) {
+        if (stopCause != null) { // asked again: end now, the send goes on recording
+            report(null, null);
+            return;
         }
-        super.stop(cause);
+        stopCause = cause;
+        BulkRun b = bulk;
+        if (b != null) {
+            b.cancel();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt(); // e.g. while the leads are copied from the agent
+        }
+        Timer.get().schedule(() -> report(null, null), STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String getStatus() {
+        Thread t = thread;
+        return t == null ? "not running (starting, or waiting to resume)" : "sending in thread: " + t.getName();
+    }
+
+    private static synchronized ExecutorService threads() {
+        if (threads == null) {
+            threads = Executors.newCachedThreadPool(new NamingThreadFactory(
+                    new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "nexorSendBulk"));
+        }
+        return threads;
     }
 }

@@ -16,13 +16,17 @@ import org.kohsuke.stapler.DataBoundSetter;
  * </pre>
  * Leads come from {@code leads} (ids, or maps with {@code leadId} and per-lead fields) or a CSV file in the
  * workspace ({@code leadsFile}, column {@code lead_id}). The message fields are {@link MessageFields}, as for
- * {@code nexorSend}.
+ * {@code nexorSend}. {@code resumeFrom} ({@code '#12'}, or a results file) skips the leads an earlier run sent or may
+ * have sent. A controller restart during the send does not lose it: the build resumes it
+ * ({@link NexorSendBulkExecution}).
  */
 public class NexorSendBulkStep extends MessageStep {
     private List<Object> leads;
     private String leadsFile;
     private int concurrency = BulkSender.DEFAULT_CONCURRENCY;
     private double maxPerSecond;
+    private String resumeFrom;
+    private boolean resendUncertain;
 
     @DataBoundConstructor
     public NexorSendBulkStep(String workflowId, String channel) {
@@ -68,9 +72,34 @@ public class NexorSendBulkStep extends MessageStep {
         this.maxPerSecond = BulkRun.checkMaxPerSecond(maxPerSecond);
     }
 
+    public String getResumeFrom() {
+        return resumeFrom;
+    }
+
+    /**
+     * {@code '#N'} (build N of this job; {@code '#N/K'} its K-th bulk send) or a results or record file in the
+     * workspace: leads it shows as sent, or as possibly sent, are not sent again.
+     */
+    @DataBoundSetter
+    public void setResumeFrom(String resumeFrom) {
+        this.resumeFrom = MessageFields.blankToNull(resumeFrom);
+    }
+
+    public boolean isResendUncertain() {
+        return resendUncertain;
+    }
+
+    /** Also send the leads the earlier record shows as possibly sent (a duplicate reaches a real person). */
+    @DataBoundSetter
+    public void setResendUncertain(boolean resendUncertain) {
+        this.resendUncertain = resendUncertain;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new NexorSendBulkExecution(this, context);
+        return new NexorSendBulkExecution(
+                new BulkOrder(fields(), leads, leadsFile, concurrency, maxPerSecond, resumeFrom, resendUncertain),
+                context);
     }
 
     @Extension

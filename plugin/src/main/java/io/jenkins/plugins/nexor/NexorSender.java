@@ -138,7 +138,7 @@ final class NexorSender {
                 request.leadId(),
                 request.workflowId(),
                 result);
-        NexorSendAction.of(run).add(message);
+        NexorSendAction.of(run).record(message, listener); // saved: listed on the build page even after a restart
         return message;
     }
 }

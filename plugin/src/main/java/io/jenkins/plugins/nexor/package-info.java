@@ -8,8 +8,13 @@
  *       and {@link io.jenkins.plugins.nexor.NexorSendBulkBuilder}, sharing
  *       {@link io.jenkins.plugins.nexor.MessageBuilder}. Each holds a {@link io.jenkins.plugins.nexor.MessageFields}.</li>
  *   <li>Sending, written once: {@link io.jenkins.plugins.nexor.NexorSender} (one message: credentials, validation,
- *       send, console line, failure policy, record) and {@link io.jenkins.plugins.nexor.BulkRun} (many leads:
- *       progress, {@link io.jenkins.plugins.nexor.BulkResultsFile} written as leads are done, archive, summary).</li>
+ *       send, console line, failure policy, record) and {@link io.jenkins.plugins.nexor.BulkRun} (many leads, from a
+ *       {@link io.jenkins.plugins.nexor.BulkOrder}: the summary saved before the first send, the client's send record
+ *       in the build directory, {@link io.jenkins.plugins.nexor.BulkResultsFile} written as leads are done,
+ *       {@link io.jenkins.plugins.nexor.BulkProgress}, archive); {@link io.jenkins.plugins.nexor.BulkFiles} (its files
+ *       on the controller), {@link io.jenkins.plugins.nexor.EarlierRecord} ({@code resumeFrom}),
+ *       {@link io.jenkins.plugins.nexor.RunningBulks} (stopped gently at shutdown). The Pipeline step runs it in
+ *       {@link io.jenkins.plugins.nexor.NexorSendBulkExecution}, which resumes it after a controller restart.</li>
  *   <li>Forms, written once: {@link io.jenkins.plugins.nexor.MessageFormMethods} (the {@code @POST} drop-downs and
  *       checks every descriptor serves) over {@link io.jenkins.plugins.nexor.MessageForm}; the Jelly fragments
  *       {@code MessageFields/fields.jelly}, {@code message.jelly} and {@code bulk.jelly}.</li>
@@ -21,7 +26,8 @@
  *       {@link io.jenkins.plugins.nexor.NexorBulkResult} and {@link io.jenkins.plugins.nexor.NexorBulkEntry} (Pipeline
  *       return values); {@link io.jenkins.plugins.nexor.NexorSendAction} (build page summary, {@code NEXOR_*}
  *       variables) with {@link io.jenkins.plugins.nexor.SentMessage}, {@link io.jenkins.plugins.nexor.BulkSummary} and
- *       {@link io.jenkins.plugins.nexor.BulkReport} (every lead of a bulk send, page by page).</li>
+ *       {@link io.jenkins.plugins.nexor.BulkReport} (every lead of a bulk send, page by page; for one that did not
+ *       finish, what its record says: {@link io.jenkins.plugins.nexor.BulkRecordView}).</li>
  * </ul>
  */
 package io.jenkins.plugins.nexor;

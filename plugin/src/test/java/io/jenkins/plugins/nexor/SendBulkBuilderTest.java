@@ -25,7 +25,7 @@ import org.jvnet.hudson.test.TestBuilder;
 class SendBulkBuilderTest extends SandboxedJenkinsTest {
 
     /** Writes a file into the build's workspace, as an earlier build step would. */
-    private static TestBuilder writes(String name, String text) {
+    static TestBuilder writes(String name, String text) {
         return new TestBuilder() {
             @Override
             public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
@@ -89,6 +89,8 @@ class SendBulkBuilderTest extends SandboxedJenkinsTest {
         before.setConcurrency(8);
         before.setMaxPerSecond(20);
         before.setOnFailure("unstable");
+        before.setResumeFrom("#${EARLIER_BUILD}");
+        before.setResendUncertain(true);
         p.getBuildersList().add(before);
 
         j.configRoundtrip(p);

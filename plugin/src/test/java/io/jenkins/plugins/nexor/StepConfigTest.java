@@ -44,6 +44,8 @@ class StepConfigTest {
         before.setContent("Hola");
         before.setConcurrency(8);
         before.setMaxPerSecond(20);
+        before.setResumeFrom("#12");
+        before.setResendUncertain(true);
         j.assertEqualDataBoundBeans(before, new StepConfigTester(j).configRoundTrip(before));
     }
 

@@ -101,8 +101,9 @@ class BulkDurabilityTest {
         assertThat(nexor.sandbox().requests()).hasSize(requests);
 
         Map<String, Integer> received = nexor.sandbox().sentCounts();
-        assertThat(received).hasSizeLessThan(leads.size()).allSatisfy((lead, n) -> assertThat(n)
-                .isEqualTo(1));
+        assertThat(received)
+                .hasSizeLessThan(leads.size())
+                .allSatisfy((lead, n) -> assertThat(n).isEqualTo(1));
         Set<String> sentOrMaybe = new HashSet<>();
         try (RecordedLeads record = RecordedLeads.read(BulkFiles.record(b, 1))) {
             assertThat(record.size()).as("every lead has a line").isEqualTo(leads.size());
@@ -140,8 +141,9 @@ class BulkDurabilityTest {
         j.assertLogContains("[Nexor] bulk: resuming from #1: 4 lead(s) were sent there (not sent again)", second);
         j.assertLogContains("sent=6 total=6 earlier=4 maybe=0", second);
         j.assertLogContains("first=sent/true last=sent/false", second);
-        assertThat(nexor.sandbox().sentCounts()).hasSize(6).allSatisfy((lead, n) -> assertThat(n)
-                .isEqualTo(1));
+        assertThat(nexor.sandbox().sentCounts())
+                .hasSize(6)
+                .allSatisfy((lead, n) -> assertThat(n).isEqualTo(1));
         BulkSummary summary =
                 second.getAction(NexorSendAction.class).getBulkSends().get(0);
         assertThat(summary.getFromEarlierRun()).isEqualTo(4);

@@ -77,9 +77,10 @@ class BulkRestartTest {
             j.assertLogContains("[Nexor] bulk 1: resuming after a restart", b);
             j.assertLogContains("sent=100 total=100 failed=0 notAttempted=0 entries=100", b);
 
-            assertThat(nexor.sandbox().sentCounts()).hasSize(LEADS).allSatisfy((lead, count) -> assertThat(count)
-                    .as("messages to %s", lead)
-                    .isEqualTo(1));
+            assertThat(nexor.sandbox().sentCounts())
+                    .hasSize(LEADS)
+                    .allSatisfy((lead, count) ->
+                            assertThat(count).as("messages to %s", lead).isEqualTo(1));
             try (RecordedLeads record = RecordedLeads.read(BulkFiles.record(b, 1))) {
                 assertThat(record.size()).isEqualTo(LEADS);
                 assertThat(record.count(RecordedLeads.State.SENT)).isEqualTo(LEADS);

@@ -158,8 +158,9 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
 
         NexorSendAction loaded = (NexorSendAction) Run.XSTREAM2.fromXML(xml);
 
-        assertThat(loaded.getMessages()).singleElement().satisfies(m -> assertThat(m.getLeadId())
-                .isEqualTo(nexor.lead()));
+        assertThat(loaded.getMessages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getLeadId()).isEqualTo(nexor.lead()));
         assertThat(loaded.getBulkSends()).singleElement().satisfies(s -> {
             assertThat(s.isRunning()).as("it had ended").isFalse();
             assertThat(s.isUnfinished()).isFalse();

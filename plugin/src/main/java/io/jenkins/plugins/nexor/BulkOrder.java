@@ -51,6 +51,20 @@ final class BulkOrder implements Serializable {
         return fields;
     }
 
+    /** A digest of everything the order asks (its serialized form): equal orders of one plugin version match. */
+    String digest() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(this);
+            }
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            return java.util.HexFormat.of().formatHex(sha, 0, 12);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("a bulk order could not be digested", e);
+        }
+    }
+
     /** The workspace file of leads, or null when they are a list. */
     String leadsFile() {
         return leadsFile;

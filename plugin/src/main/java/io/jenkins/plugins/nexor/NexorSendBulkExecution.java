@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
@@ -40,8 +41,11 @@ final class NexorSendBulkExecution extends StepExecution {
     private static ExecutorService threads;
 
     private final BulkOrder order;
-    /** Names the bulk send in the build record, so that a resumed execution continues it instead of starting anew. */
-    private final String id = UUID.randomUUID().toString();
+    /**
+     * Names the bulk send in the build record, so that a resumed execution continues it instead of starting anew:
+     * the step's flow node and what the step was asked ({@link #idOf}). Set by {@link #start}, kept across restarts.
+     */
+    private String id;
 
     private transient volatile BulkRun bulk;
     private transient volatile Thread thread;
@@ -54,9 +58,21 @@ final class NexorSendBulkExecution extends StepExecution {
     }
 
     @Override
-    public boolean start() {
+    public boolean start() throws Exception {
+        id = idOf(getContext().get(FlowNode.class), order);
         launch();
         return false;
+    }
+
+    /**
+     * The same for the same step of the same build: if a controller crash loses the Pipeline's note that this step
+     * had started, Jenkins runs the step again from its last saved state, and the step then finds its bulk send in
+     * the build record (begun, or even finished) and continues it instead of sending to everyone again. The order's
+     * digest guards against another step that gets the same flow node id in a replay that went another way.
+     */
+    static String idOf(FlowNode node, BulkOrder order) {
+        String nodeId = node == null ? UUID.randomUUID().toString() : node.getId();
+        return nodeId + "/" + order.digest();
     }
 
     /** After a restart: the same bulk send goes on (or starts, if it had not started). */

@@ -59,6 +59,13 @@ public final class SentMessage implements Serializable {
         return s.toString();
     }
 
+    /** The same ids, one {@code name=value} per item, so that the summary keeps each one on a line of its own. */
+    public java.util.List<String> getIdList() {
+        return java.util.Arrays.stream(getIds().split(", "))
+                .filter(id -> !id.isEmpty())
+                .toList();
+    }
+
     private static void append(StringBuilder s, String name, String value) {
         if (value != null) {
             s.append(s.length() == 0 ? "" : ", ").append(name).append('=').append(value);

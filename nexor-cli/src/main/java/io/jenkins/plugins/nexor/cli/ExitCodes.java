@@ -29,6 +29,11 @@ final class ExitCodes {
     static final int UNREACHABLE = 9;
     /** Bulk: some leads were not sent (see the per-lead results). */
     static final int SOME_FAILED = 10;
+    /**
+     * The results (standard output) could not be written: the run stopped before sending more; for {@code send},
+     * the message WAS sent (its ids are on stderr).
+     */
+    static final int WRITE_FAILED = 11;
 
     private ExitCodes() {}
 
@@ -52,5 +57,6 @@ final class ExitCodes {
               4 key refused (nothing sent); 5 message refused (nothing sent); 6 rate limited (nothing sent);
               7 Nexor failed, 8 connection failed after sending or unreadable answer (both: the message MAY have
               been sent, check the lead's history before resending); 9 Nexor unreachable (nothing sent);
-              10 bulk: some leads not sent.""";
+              10 bulk: some leads not sent; 11 the result could not be written (the message WAS sent: its ids
+              are on stderr; bulk: the run stopped before sending more).""";
 }

@@ -4,17 +4,14 @@ import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
-import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.Recipients;
-import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nexor send-bulk}: one message to every lead of a CSV file (or a {@code .json} array; column {@code lead_id}; optional per-lead
  * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}). Progress on stderr,
- * one result per lead on stdout (CSV, or JSON with {@code --json}).
+ * one result per lead on stdout (CSV, or JSON with {@code --json}: {@link BulkResults}); results that cannot be
+ * written stop the run (exit 11).
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
@@ -86,61 +84,35 @@ final class SendBulkCommand implements Callable<Integer> {
         if (send.invalidCount() > send.invalid().size()) {
             err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
         }
+        BulkResults results = new BulkResults(out, json, cli::outProblem);
+        if (!results.start()) {
+            err.println("error: the results could not be written: " + results.problem() + "; nothing was sent.");
+            return ExitCodes.WRITE_FAILED;
+        }
         int step = Math.max(1, send.total() / 10);
-        ResultWriter results = new ResultWriter(out, json);
         BulkTotals totals = send.stream((entry, done, total) -> {
-            results.write(entry);
+            boolean writing = results.problem() == null;
+            if (!results.write(entry) && writing) { // the first failure: no new sends, the ones in flight finish
+                err.println("error: " + results.problem() + ": stopping (no new sends; the ones in flight finish)");
+                send.stop(Duration.ofSeconds(10));
+            }
             if (done % step == 0 || done == total) {
                 err.println("progress: " + done + "/" + total);
             }
         });
-        results.finish();
+        if (!results.finish()) {
+            err.println("error: the results could not be written: " + results.problem() + ". The run stopped: no new"
+                    + " sends after that; the ones in flight finished.");
+        }
         err.println(totals.sent() + " of " + totals.total() + " sent (" + totals.failed() + " failed, " + totals.skipped()
                 + " skipped, " + totals.notAttempted() + " not attempted)" + (totals.allSent() ? "."
                 : totals.stoppedOnAuthentication() ? "; stopped: Nexor refused the API key."
                 : "; resend only the rows whose may_have_been_sent is false."));
-        if (totals.allSent()) {
+        if (results.problem() != null) {
+            return ExitCodes.WRITE_FAILED;
+        } else if (totals.allSent()) {
             return ExitCodes.OK;
         }
         return totals.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION : ExitCodes.SOME_FAILED;
-    }
-
-    /** Writes each lead's result as it comes (CSV lines, or the elements of one JSON array): nothing is kept. */
-    private static final class ResultWriter {
-        private final PrintWriter out;
-        private final boolean json;
-        private boolean first = true;
-
-        ResultWriter(PrintWriter out, boolean json) {
-            this.out = out;
-            this.json = json;
-            out.println(json ? "[" : Csv.RESULTS_HEADER);
-        }
-
-        void write(BulkEntry e) {
-            if (!json) {
-                out.println(Csv.resultLine(e));
-                return;
-            }
-            var row = new LinkedHashMap<String, Object>();
-            row.put("index", e.index() + 1);
-            row.put("lead_id", e.leadId());
-            row.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
-            row.put("message_id", e.result() == null ? null : e.result().messageId());
-            row.put("provider_message_id", e.result() == null ? null : e.result().providerMessageId());
-            row.put("activity_id", e.result() == null ? null : e.result().activityId());
-            row.put("call_id", e.result() == null ? null : e.result().callId());
-            row.put("may_have_been_sent", e.mayHaveBeenSent());
-            row.put("error", e.error());
-            out.println((first ? "" : ",") + new String(WireFormat.bytes(row), StandardCharsets.UTF_8));
-            first = false;
-        }
-
-        void finish() {
-            if (json) {
-                out.println("]");
-            }
-            out.flush();
-        }
     }
 }

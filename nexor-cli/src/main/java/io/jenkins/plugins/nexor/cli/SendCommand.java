@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nexor send}: one message, the ids on stdout, a non-zero exit code on any failure. */
+/**
+ * {@code nexor send}: one message, the ids on stdout, a non-zero exit code on any failure; a result that cannot be
+ * written is an error that still gives the message's ids (exit 11).
+ */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send one message and print Nexor's ids.",
         footer = {"", "Examples:",
                 "  export NEXOR_API_KEY=nxr_live_...",
@@ -65,6 +68,11 @@ final class SendCommand implements Callable<Integer> {
             }
             MessageResult result = client.send(request);
             Output.result(out, result, json);
+            if (out.checkError()) {
+                err.println("error: the result could not be written: " + cli.outProblem() + ". The message WAS sent"
+                        + " to lead " + lead + ": " + Output.ids(result) + ". Do not send it again.");
+                return ExitCodes.WRITE_FAILED;
+            }
             return ExitCodes.OK;
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());

@@ -149,6 +149,9 @@ class NexorCliTest {
         assertThat(rows.size()).isEqualTo(3);
         assertThat(rows.get(0).get("outcome").asText()).isEqualTo("sent");
         assertThat(rows.get(0).get("message_id").asText()).isNotBlank();
+        assertThat(rows.get(0).get("attempts").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).has("call_status")).as("the CSV's columns, call_status included").isTrue();
+        assertThat(rows.get(1).get("attempts").asInt()).isZero();
         assertThat(rows.get(1).get("outcome").asText()).isEqualTo("skipped");
         assertThat(rows.get(1).get("error").asText()).contains("leadId must be a UUID");
         assertThat(rows.get(2).get("lead_id").asText()).isEqualTo(DEMO_LEAD_DIEGO);

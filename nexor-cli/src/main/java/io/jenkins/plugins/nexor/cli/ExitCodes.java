@@ -30,8 +30,8 @@ final class ExitCodes {
     /** Bulk: some leads were not sent (see the per-lead results). */
     static final int SOME_FAILED = 10;
     /**
-     * The results (standard output) could not be written: the run stopped before sending more; for {@code send},
-     * the message WAS sent (its ids are on stderr).
+     * The results (standard output) or the send record could not be written: the run stopped before sending more;
+     * for {@code send}, the message WAS sent (its ids are on stderr).
      */
     static final int WRITE_FAILED = 11;
 
@@ -58,5 +58,14 @@ final class ExitCodes {
               7 Nexor failed, 8 connection failed after sending or unreadable answer (both: the message MAY have
               been sent, check the lead's history before resending); 9 Nexor unreachable (nothing sent);
               10 bulk: some leads not sent; 11 the result could not be written (the message WAS sent: its ids
-              are on stderr; bulk: the run stopped before sending more).""";
+              are on stderr).""";
+
+    /** send-bulk's codes: 4 and 9 do not mean "nothing was sent" there. */
+    static final String BULK_HELP = """
+            Exit codes: 0 every lead sent; 2 wrong command line; 3 invalid input, missing key, or a send record
+              in the way (nothing sent); 4 Nexor refused the key part-way: leads before it may have been sent
+              (the results say which); 10 some leads not sent (the results say which, and whether each may have
+              been sent); 11 the results or the send record could not be written: the run stopped before sending
+              more. After 4, 10 or 11, finish with the same command and --resume RECORD: nobody is messaged
+              twice. 1 is an unexpected error (a bug).""";
 }

@@ -46,6 +46,7 @@ public final class NexorCli implements Runnable {
         CommandLine cli = new CommandLine(new NexorCli(env, outProblem));
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --record-sync disk
         cli.setExpandAtFiles(false); // "@file" is ours: --content @msg.txt reads the file
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {

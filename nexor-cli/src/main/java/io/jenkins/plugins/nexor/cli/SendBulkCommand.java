@@ -5,6 +5,7 @@ import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.Recipients;
+import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +25,20 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nexor send-bulk}: one message to every lead of a CSV file (or a {@code .json} array; column {@code lead_id}; optional per-lead
  * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}). Progress on stderr,
- * one result per lead on stdout (CSV, or JSON with {@code --json}: {@link BulkResults}); results that cannot be
- * written stop the run (exit 11).
+ * one result per lead on stdout (CSV, or JSON with {@code --json}). Every send is written ahead to a send record
+ * ({@link RecordOptions}); results that cannot be written stop the run gently: no new sends, the ones in flight
+ * finish, every lead gets its result ({@link BulkResults}, {@link BulkSummary}).
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
         footer = {"", "leads.csv:", "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
-                "Example:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --concurrency 8 --max-per-second 20 > results.csv", "", ExitCodes.HELP})
+                "Examples:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
+                "                  --concurrency 8 --max-per-second 20 > results.csv",
+                "  # interrupted, or some leads failed? finish it; nobody is messaged twice:",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
+                "                  --resume leads.record.csv > results-2.csv",
+                "", "Every send is written to the send record (leads.csv -> leads.record.csv) before it leaves.",
+                "", ExitCodes.BULK_HELP})
 final class SendBulkCommand implements Callable<Integer> {
     @ParentCommand
     NexorCli cli;
@@ -48,6 +56,9 @@ final class SendBulkCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    RecordOptions records;
+
     @Option(names = "--concurrency", defaultValue = "4", description = "sends in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
@@ -56,6 +67,9 @@ final class SendBulkCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the results as JSON")
     boolean json;
+
+    /** How long sends in flight may take to finish once the run is stopped. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     @Override
     public Integer call() {
@@ -66,11 +80,23 @@ final class SendBulkCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         BulkSend send;
+        SendRecord record;
         try {
+            records.check();
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
                     .build().prepare(message.toBuilder(),
                             Recipients.file(leads.toString(),
                             () -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
+            for (BulkEntry bad : send.invalid()) {
+                err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
+            }
+            if (send.invalidCount() > send.invalid().size()) {
+                err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
+            }
+            record = records.open(leads);
+        } catch (RecordOptions.Refused e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode;
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -78,41 +104,58 @@ final class SendBulkCommand implements Callable<Integer> {
             err.println("error: " + leads + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        for (BulkEntry bad : send.invalid()) {
-            err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
-        }
-        if (send.invalidCount() > send.invalid().size()) {
-            err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
-        }
+        return send(send, record, out, err);
+    }
+
+    private int send(BulkSend send, SendRecord record, PrintWriter out, PrintWriter err) {
+        String file = RecordOptions.shell(record.file());
+        String resume = records.resumeCommand(record.file());
         BulkResults results = new BulkResults(out, json, cli::outProblem);
         if (!results.start()) {
+            close(record);
+            records.discardNew(record);
             err.println("error: the results could not be written: " + results.problem() + "; nothing was sent.");
             return ExitCodes.WRITE_FAILED;
         }
+        err.println(records.started(record));
+        AtomicBoolean stopped = new AtomicBoolean();
+        BulkSummary summary = new BulkSummary();
         int step = Math.max(1, send.total() / 10);
-        BulkTotals totals = send.stream((entry, done, total) -> {
-            boolean writing = results.problem() == null;
-            if (!results.write(entry) && writing) { // the first failure: no new sends, the ones in flight finish
-                err.println("error: " + results.problem() + ": stopping (no new sends; the ones in flight finish)");
-                send.stop(Duration.ofSeconds(10));
-            }
-            if (done % step == 0 || done == total) {
-                err.println("progress: " + done + "/" + total);
-            }
-        });
-        if (!results.finish()) {
-            err.println("error: the results could not be written: " + results.problem() + ". The run stopped: no new"
-                    + " sends after that; the ones in flight finished.");
+        BulkTotals totals;
+        try {
+            totals = send.record(record).resendUncertain(records.resendUncertain).stream((entry, done, total) -> {
+                boolean writing = results.problem() == null;
+                if (!results.write(entry) && writing) { // the first failure: stop as on a signal
+                    err.println("error: " + results.problem() + ": stopping (no new sends; the ones in flight "
+                            + "finish; every lead still goes to the send record " + file + ")");
+                    stopped.set(true);
+                    send.stop(GRACE);
+                }
+                summary.add(entry);
+                if ((done % step == 0 || done == total) && !stopped.get()) { // the rest are not attempted
+                    err.println("progress: " + done + "/" + total);
+                }
+            });
+        } catch (UncheckedIOException e) { // the leads could not be opened a second time: nothing was sent
+            close(record);
+            err.println("error: " + leads + ": cannot be read again (" + e.getCause().getMessage() + "); nothing was "
+                    + "sent.");
+            return ExitCodes.INVALID;
         }
-        err.println(totals.sent() + " of " + totals.total() + " sent (" + totals.failed() + " failed, " + totals.skipped()
-                + " skipped, " + totals.notAttempted() + " not attempted)" + (totals.allSent() ? "."
-                : totals.stoppedOnAuthentication() ? "; stopped: Nexor refused the API key."
-                : "; resend only the rows whose may_have_been_sent is false."));
-        if (results.problem() != null) {
-            return ExitCodes.WRITE_FAILED;
-        } else if (totals.allSent()) {
-            return ExitCodes.OK;
+        results.finish();
+        String closeProblem = close(record);
+        String recordProblem = totals.recordProblem() != null ? totals.recordProblem() : closeProblem;
+        return summary.report(err, totals, new BulkSummary.Ending(results.problem(), recordProblem, file, resume));
+    }
+
+    /** Closes the record (its last lines reach the disk); what went wrong, or null. */
+    private static String close(SendRecord record) {
+        try {
+            record.earlier().close();
+            record.close();
+            return null;
+        } catch (IOException e) {
+            return record.file() + ": " + RecordOptions.reason(e);
         }
-        return totals.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION : ExitCodes.SOME_FAILED;
     }
 }

@@ -15,7 +15,8 @@ final class BulkSummary {
     static final int LISTED = 10;
 
     /** How the run ended, besides its totals. */
-    record Ending(String outProblem, String recordProblem, String recordFile, String resumeCommand) {}
+    record Ending(boolean interrupted, boolean cancelledAtOnce, String outProblem, String recordProblem,
+            String recordFile, String resumeCommand) {}
 
     private final List<String> uncertain = new ArrayList<>();
 
@@ -38,7 +39,11 @@ final class BulkSummary {
                     + " at once: no request left without its line in the record (a lead whose outcome is missing "
                     + "there counts as \"may have been sent\"). Free some space or fix the file before resuming.");
         }
-        if (t.stoppedOnAuthentication()) {
+        if (end.interrupted()) {
+            err.println(end.cancelledAtOnce()
+                    ? "interrupted twice: the sends in flight were cancelled (they may have been sent)."
+                    : "interrupted: no new sends after the signal; the sends in flight were let finish.");
+        } else if (t.stoppedOnAuthentication()) {
             err.println("stopped: Nexor refused the API key (check NEXOR_API_KEY or --api-key-file); no new sends "
                     + "after that.");
         }
@@ -65,6 +70,8 @@ final class BulkSummary {
         err.flush();
         if (end.outProblem() != null || end.recordProblem() != null) {
             return ExitCodes.WRITE_FAILED;
+        } else if (end.interrupted()) {
+            return ExitCodes.INTERRUPTED;
         } else if (t.allSent()) {
             return ExitCodes.OK;
         }

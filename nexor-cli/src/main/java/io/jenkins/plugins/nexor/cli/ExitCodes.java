@@ -34,6 +34,11 @@ final class ExitCodes {
      * for {@code send}, the message WAS sent (its ids are on stderr).
      */
     static final int WRITE_FAILED = 11;
+    /**
+     * Ctrl-C (SIGINT): 128 + 2. The JVM sets it itself when a signal ends it (143 for SIGTERM); a command returns it
+     * only when it runs in-process (tests).
+     */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 
@@ -58,7 +63,7 @@ final class ExitCodes {
               7 Nexor failed, 8 connection failed after sending or unreadable answer (both: the message MAY have
               been sent, check the lead's history before resending); 9 Nexor unreachable (nothing sent);
               10 bulk: some leads not sent; 11 the result could not be written (the message WAS sent: its ids
-              are on stderr).""";
+              are on stderr); 130 Ctrl-C, 143 SIGTERM (stderr says whether the message may have been sent).""";
 
     /** send-bulk's codes: 4 and 9 do not mean "nothing was sent" there. */
     static final String BULK_HELP = """
@@ -66,6 +71,7 @@ final class ExitCodes {
               in the way (nothing sent); 4 Nexor refused the key part-way: leads before it may have been sent
               (the results say which); 10 some leads not sent (the results say which, and whether each may have
               been sent); 11 the results or the send record could not be written: the run stopped before sending
-              more. After 4, 10 or 11, finish with the same command and --resume RECORD: nobody is messaged
-              twice. 1 is an unexpected error (a bug).""";
+              more; 130 Ctrl-C, 143 SIGTERM: no new sends, the ones in flight finished, every lead's result
+              written. After 4, 10, 11, 130 or 143, finish with the same command and --resume RECORD: nobody is
+              messaged twice. 1 is an unexpected error (a bug).""";
 }

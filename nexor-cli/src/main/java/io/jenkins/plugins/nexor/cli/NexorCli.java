@@ -26,8 +26,9 @@ public final class NexorCli implements Runnable {
     }
 
     /**
-     * Runs the command line and exits with its code. Standard output is {@link StdoutStream}, so that a failed
-     * write can say why.
+     * Runs the command line and exits with its code. After a signal the JVM is already shutting down and sets the
+     * code itself (130, 143): {@link System#exit} then waits until the shutdown hook of {@link Interruption} lets
+     * the JVM end, which it does once the command has written everything.
      */
     public static void main(String[] args) {
         StdoutStream stdout = new StdoutStream();

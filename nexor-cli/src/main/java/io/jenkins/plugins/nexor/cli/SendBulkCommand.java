@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -26,8 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code nexor send-bulk}: one message to every lead of a CSV file (or a {@code .json} array; column {@code lead_id}; optional per-lead
  * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}). Progress on stderr,
  * one result per lead on stdout (CSV, or JSON with {@code --json}). Every send is written ahead to a send record
- * ({@link RecordOptions}); results that cannot be written stop the run gently: no new sends, the ones in flight
- * finish, every lead gets its result ({@link BulkResults}, {@link BulkSummary}).
+ * ({@link RecordOptions}); a signal or a results sink that fails stops the run the same gentle way: no new sends,
+ * the ones in flight finish, every lead gets its result ({@link Interruption}, {@link BulkResults},
+ * {@link BulkSummary}).
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
                 "                  --resume leads.record.csv > results-2.csv",
                 "", "Every send is written to the send record (leads.csv -> leads.record.csv) before it leaves.",
+                "Ctrl-C or SIGTERM: no new sends, the ones in flight finish (10 s at most; a second Ctrl-C",
+                "cancels them), every lead's result is written, and the summary says how to --resume.",
                 "", ExitCodes.BULK_HELP})
 final class SendBulkCommand implements Callable<Integer> {
     @ParentCommand
@@ -68,11 +70,14 @@ final class SendBulkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as JSON")
     boolean json;
 
-    /** How long sends in flight may take to finish once the run is stopped. */
-    private static final Duration GRACE = Duration.ofSeconds(10);
-
     @Override
     public Integer call() {
+        try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
+            return run(interruption);
+        }
+    }
+
+    private int run(Interruption interruption) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isReadable(leads)) {
@@ -104,10 +109,10 @@ final class SendBulkCommand implements Callable<Integer> {
             err.println("error: " + leads + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        return send(send, record, out, err);
+        return send(send, record, interruption, out, err);
     }
 
-    private int send(BulkSend send, SendRecord record, PrintWriter out, PrintWriter err) {
+    private int send(BulkSend send, SendRecord record, Interruption interruption, PrintWriter out, PrintWriter err) {
         String file = RecordOptions.shell(record.file());
         String resume = records.resumeCommand(record.file());
         BulkResults results = new BulkResults(out, json, cli::outProblem);
@@ -118,7 +123,20 @@ final class SendBulkCommand implements Callable<Integer> {
             return ExitCodes.WRITE_FAILED;
         }
         err.println(records.started(record));
+        AtomicBoolean atOnce = new AtomicBoolean();
         AtomicBoolean stopped = new AtomicBoolean();
+        interruption.onSignal(() -> {
+            stopped.set(true);
+            err.println("interrupted: no new sends; the sends in flight may finish (" + Interruption.GRACE.toSeconds()
+                    + " s at most; a second Ctrl-C or SIGTERM cancels them: they would count as \"may have been "
+                    + "sent\")");
+            send.stop(Interruption.GRACE);
+        }, () -> {
+            if (!atOnce.getAndSet(true)) {
+                err.println("interrupted again: cancelling the sends in flight (they may have been sent)");
+            }
+            send.cancel();
+        }, "The send record " + file + " has every send that started: " + resume);
         BulkSummary summary = new BulkSummary();
         int step = Math.max(1, send.total() / 10);
         BulkTotals totals;
@@ -129,7 +147,7 @@ final class SendBulkCommand implements Callable<Integer> {
                     err.println("error: " + results.problem() + ": stopping (no new sends; the ones in flight "
                             + "finish; every lead still goes to the send record " + file + ")");
                     stopped.set(true);
-                    send.stop(GRACE);
+                    send.stop(Interruption.GRACE);
                 }
                 summary.add(entry);
                 if ((done % step == 0 || done == total) && !stopped.get()) { // the rest are not attempted
@@ -145,7 +163,8 @@ final class SendBulkCommand implements Callable<Integer> {
         results.finish();
         String closeProblem = close(record);
         String recordProblem = totals.recordProblem() != null ? totals.recordProblem() : closeProblem;
-        return summary.report(err, totals, new BulkSummary.Ending(results.problem(), recordProblem, file, resume));
+        return summary.report(err, totals, new BulkSummary.Ending(interruption.signalled(), atOnce.get(),
+                results.problem(), recordProblem, file, resume));
     }
 
     /** Closes the record (its last lines reach the disk); what went wrong, or null. */

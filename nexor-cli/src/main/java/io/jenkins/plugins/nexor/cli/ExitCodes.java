@@ -29,6 +29,16 @@ final class ExitCodes {
     static final int UNREACHABLE = 9;
     /** Bulk: some leads were not sent (see the per-lead results). */
     static final int SOME_FAILED = 10;
+    /**
+     * The results (standard output) or the send record could not be written: the run stopped before sending more;
+     * for {@code send}, the message WAS sent (its ids are on stderr).
+     */
+    static final int WRITE_FAILED = 11;
+    /**
+     * Ctrl-C (SIGINT): 128 + 2. The JVM sets it itself when a signal ends it (143 for SIGTERM); a command returns it
+     * only when it runs in-process (tests).
+     */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 
@@ -52,5 +62,16 @@ final class ExitCodes {
               4 key refused (nothing sent); 5 message refused (nothing sent); 6 rate limited (nothing sent);
               7 Nexor failed, 8 connection failed after sending or unreadable answer (both: the message MAY have
               been sent, check the lead's history before resending); 9 Nexor unreachable (nothing sent);
-              10 bulk: some leads not sent.""";
+              10 bulk: some leads not sent; 11 the result could not be written (the message WAS sent: its ids
+              are on stderr); 130 Ctrl-C, 143 SIGTERM (stderr says whether the message may have been sent).""";
+
+    /** send-bulk's codes: 4 and 9 do not mean "nothing was sent" there. */
+    static final String BULK_HELP = """
+            Exit codes: 0 every lead sent; 2 wrong command line; 3 invalid input, missing key, or a send record
+              in the way (nothing sent); 4 Nexor refused the key part-way: leads before it may have been sent
+              (the results say which); 10 some leads not sent (the results say which, and whether each may have
+              been sent); 11 the results or the send record could not be written: the run stopped before sending
+              more; 130 Ctrl-C, 143 SIGTERM: no new sends, the ones in flight finished, every lead's result
+              written. After 4, 10, 11, 130 or 143, finish with the same command and --resume RECORD: nobody is
+              messaged twice. 1 is an unexpected error (a bug).""";
 }

@@ -18,6 +18,14 @@ final class Output {
             out.println(new String(WireFormat.writeResult(r), StandardCharsets.UTF_8));
             return;
         }
+        fields(r).forEach((k, v) -> {
+            if (v != null) {
+                out.printf("%-20s %s%n", k, v);
+            }
+        });
+    }
+
+    private static Map<String, String> fields(MessageResult r) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("channel", r.channel());
         rows.put("type", r.type());
@@ -26,11 +34,18 @@ final class Output {
         rows.put("activity_id", r.activityId());
         rows.put("call_id", r.callId());
         rows.put("call_status", r.callStatus());
-        rows.forEach((k, v) -> {
-            if (v != null) {
-                out.printf("%-20s %s%n", k, v);
+        return rows;
+    }
+
+    /** A result's ids on one line, e.g. {@code message_id=…, provider_message_id=wamid.…}. */
+    static String ids(MessageResult r) {
+        StringBuilder ids = new StringBuilder();
+        fields(r).forEach((k, v) -> {
+            if (v != null && !k.equals("channel") && !k.equals("type")) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(k).append('=').append(v);
             }
         });
+        return ids.length() == 0 ? "Nexor gave no ids" : ids.toString();
     }
 
     static void problems(PrintWriter err, List<Problem> problems) {

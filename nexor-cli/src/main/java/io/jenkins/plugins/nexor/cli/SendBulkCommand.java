@@ -4,18 +4,16 @@ import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
-import io.jenkins.plugins.nexor.client.Csv;
 import io.jenkins.plugins.nexor.client.Recipients;
-import io.jenkins.plugins.nexor.client.WireFormat;
+import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +24,23 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nexor send-bulk}: one message to every lead of a CSV file (or a {@code .json} array; column {@code lead_id}; optional per-lead
  * {@code content}, {@code html}, {@code subject}, {@code components}, {@code begin_message}). Progress on stderr,
- * one result per lead on stdout (CSV, or JSON with {@code --json}).
+ * one result per lead on stdout (CSV, or JSON with {@code --json}). Every send is written ahead to a send record
+ * ({@link RecordOptions}); a signal or a results sink that fails stops the run the same gentle way: no new sends,
+ * the ones in flight finish, every lead gets its result ({@link Interruption}, {@link BulkResults},
+ * {@link BulkSummary}).
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
         footer = {"", "leads.csv:", "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
-                "Example:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --concurrency 8 --max-per-second 20 > results.csv", "", ExitCodes.HELP})
+                "Examples:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
+                "                  --concurrency 8 --max-per-second 20 > results.csv",
+                "  # interrupted, or some leads failed? finish it; nobody is messaged twice:",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
+                "                  --resume leads.record.csv > results-2.csv",
+                "", "Every send is written to the send record (leads.csv -> leads.record.csv) before it leaves.",
+                "Ctrl-C or SIGTERM: no new sends, the ones in flight finish (10 s at most; a second Ctrl-C",
+                "cancels them), every lead's result is written, and the summary says how to --resume.",
+                "", ExitCodes.BULK_HELP})
 final class SendBulkCommand implements Callable<Integer> {
     @ParentCommand
     NexorCli cli;
@@ -50,6 +58,9 @@ final class SendBulkCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    RecordOptions records;
+
     @Option(names = "--concurrency", defaultValue = "4", description = "sends in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
@@ -61,6 +72,12 @@ final class SendBulkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
+            return run(interruption);
+        }
+    }
+
+    private int run(Interruption interruption) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isReadable(leads)) {
@@ -68,11 +85,23 @@ final class SendBulkCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         BulkSend send;
+        SendRecord record;
         try {
+            records.check();
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
                     .build().prepare(message.toBuilder(),
                             Recipients.file(leads.toString(),
                             () -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
+            for (BulkEntry bad : send.invalid()) {
+                err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
+            }
+            if (send.invalidCount() > send.invalid().size()) {
+                err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
+            }
+            record = records.open(leads);
+        } catch (RecordOptions.Refused e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode;
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -80,67 +109,72 @@ final class SendBulkCommand implements Callable<Integer> {
             err.println("error: " + leads + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        for (BulkEntry bad : send.invalid()) {
-            err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
-        }
-        if (send.invalidCount() > send.invalid().size()) {
-            err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
-        }
-        int step = Math.max(1, send.total() / 10);
-        ResultWriter results = new ResultWriter(out, json);
-        BulkTotals totals = send.stream((entry, done, total) -> {
-            results.write(entry);
-            if (done % step == 0 || done == total) {
-                err.println("progress: " + done + "/" + total);
-            }
-        });
-        results.finish();
-        err.println(totals.sent() + " of " + totals.total() + " sent (" + totals.failed() + " failed, " + totals.skipped()
-                + " skipped, " + totals.notAttempted() + " not attempted)" + (totals.allSent() ? "."
-                : totals.stoppedOnAuthentication() ? "; stopped: Nexor refused the API key."
-                : "; resend only the rows whose may_have_been_sent is false."));
-        if (totals.allSent()) {
-            return ExitCodes.OK;
-        }
-        return totals.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION : ExitCodes.SOME_FAILED;
+        return send(send, record, interruption, out, err);
     }
 
-    /** Writes each lead's result as it comes (CSV lines, or the elements of one JSON array): nothing is kept. */
-    private static final class ResultWriter {
-        private final PrintWriter out;
-        private final boolean json;
-        private boolean first = true;
-
-        ResultWriter(PrintWriter out, boolean json) {
-            this.out = out;
-            this.json = json;
-            out.println(json ? "[" : Csv.RESULTS_HEADER);
+    private int send(BulkSend send, SendRecord record, Interruption interruption, PrintWriter out, PrintWriter err) {
+        String file = RecordOptions.shell(record.file());
+        String resume = records.resumeCommand(record.file());
+        BulkResults results = new BulkResults(out, json, cli::outProblem);
+        if (!results.start()) {
+            close(record);
+            records.discardNew(record);
+            err.println("error: the results could not be written: " + results.problem() + "; nothing was sent.");
+            return ExitCodes.WRITE_FAILED;
         }
-
-        void write(BulkEntry e) {
-            if (!json) {
-                out.println(Csv.resultLine(e));
-                return;
+        err.println(records.started(record));
+        AtomicBoolean atOnce = new AtomicBoolean();
+        AtomicBoolean stopped = new AtomicBoolean();
+        interruption.onSignal(() -> {
+            stopped.set(true);
+            err.println("interrupted: no new sends; the sends in flight may finish (" + Interruption.GRACE.toSeconds()
+                    + " s at most; a second Ctrl-C or SIGTERM cancels them: they would count as \"may have been "
+                    + "sent\")");
+            send.stop(Interruption.GRACE);
+        }, () -> {
+            if (!atOnce.getAndSet(true)) {
+                err.println("interrupted again: cancelling the sends in flight (they may have been sent)");
             }
-            var row = new LinkedHashMap<String, Object>();
-            row.put("index", e.index() + 1);
-            row.put("lead_id", e.leadId());
-            row.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
-            row.put("message_id", e.result() == null ? null : e.result().messageId());
-            row.put("provider_message_id", e.result() == null ? null : e.result().providerMessageId());
-            row.put("activity_id", e.result() == null ? null : e.result().activityId());
-            row.put("call_id", e.result() == null ? null : e.result().callId());
-            row.put("may_have_been_sent", e.mayHaveBeenSent());
-            row.put("error", e.error());
-            out.println((first ? "" : ",") + new String(WireFormat.bytes(row), StandardCharsets.UTF_8));
-            first = false;
+            send.cancel();
+        }, "The send record " + file + " has every send that started: " + resume);
+        BulkSummary summary = new BulkSummary();
+        int step = Math.max(1, send.total() / 10);
+        BulkTotals totals;
+        try {
+            totals = send.record(record).resendUncertain(records.resendUncertain).stream((entry, done, total) -> {
+                boolean writing = results.problem() == null;
+                if (!results.write(entry) && writing) { // the first failure: stop as on a signal
+                    err.println("error: " + results.problem() + ": stopping (no new sends; the ones in flight "
+                            + "finish; every lead still goes to the send record " + file + ")");
+                    stopped.set(true);
+                    send.stop(Interruption.GRACE);
+                }
+                summary.add(entry);
+                if ((done % step == 0 || done == total) && !stopped.get()) { // the rest are not attempted
+                    err.println("progress: " + done + "/" + total);
+                }
+            });
+        } catch (UncheckedIOException e) { // the leads could not be opened a second time: nothing was sent
+            close(record);
+            err.println("error: " + leads + ": cannot be read again (" + e.getCause().getMessage() + "); nothing was "
+                    + "sent.");
+            return ExitCodes.INVALID;
         }
+        results.finish();
+        String closeProblem = close(record);
+        String recordProblem = totals.recordProblem() != null ? totals.recordProblem() : closeProblem;
+        return summary.report(err, totals, new BulkSummary.Ending(interruption.signalled(), atOnce.get(),
+                results.problem(), recordProblem, file, resume));
+    }
 
-        void finish() {
-            if (json) {
-                out.println("]");
-            }
-            out.flush();
+    /** Closes the record (its last lines reach the disk); what went wrong, or null. */
+    private static String close(SendRecord record) {
+        try {
+            record.earlier().close();
+            record.close();
+            return null;
+        } catch (IOException e) {
+            return record.file() + ": " + RecordOptions.reason(e);
         }
     }
 }

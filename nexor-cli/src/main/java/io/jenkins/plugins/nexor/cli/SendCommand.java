@@ -5,6 +5,7 @@ import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.MessageResult;
 import io.jenkins.plugins.nexor.client.NexorClient;
 import io.jenkins.plugins.nexor.client.NexorException;
+import io.jenkins.plugins.nexor.client.PendingSend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,7 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nexor send}: one message, the ids on stdout, a non-zero exit code on any failure. */
+/**
+ * {@code nexor send}: one message, the ids on stdout, a non-zero exit code on any failure. Ctrl-C or SIGTERM while
+ * waiting for Nexor cancels the send and says whether the request had left (the message may have been sent) or not
+ * (nothing was sent); a result that cannot be written is an error that still gives the message's ids (exit 11).
+ */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send one message and print Nexor's ids.",
         footer = {"", "Examples:",
                 "  export NEXOR_API_KEY=nxr_live_...",
@@ -23,6 +28,7 @@ import picocli.CommandLine.Spec;
                 "             --channel whatsapp --content 'Hola Ana, tu pedido salió hoy.'",
                 "  nexor send --lead $LEAD --workflow $WF --channel email --subject Factura --html @mail.html --json",
                 "  nexor send --lead $LEAD --workflow $WF --channel whatsapp --template $TPL --components @params.json",
+                "", "Ctrl-C while waiting for Nexor's answer: stderr says whether the message may have been sent.",
                 "", ExitCodes.HELP})
 final class SendCommand implements Callable<Integer> {
     @ParentCommand
@@ -58,20 +64,55 @@ final class SendCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Output.problems(err, request.warnings());
+        NexorClient client;
         try {
-            NexorClient client = connection.client(cli.env);
-            if (verbose) {
-                err.println("sending " + request + " to " + client.baseUrl());
-            }
-            MessageResult result = client.send(request);
-            Output.result(out, result, json);
-            return ExitCodes.OK;
+            client = connection.client(cli.env);
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+        if (verbose) {
+            err.println("sending " + request + " to " + client.baseUrl());
+        }
+        try (Interruption interruption = Interruption.install(err)) {
+            return send(client.newSend(request), interruption, out, err);
+        }
+    }
+
+    private int send(PendingSend send, Interruption interruption, PrintWriter out, PrintWriter err) {
+        Thread waiting = Thread.currentThread();
+        interruption.onSignal(() -> {
+            send.cancel();
+            waiting.interrupt(); // also ends a wait between attempts (429)
+        }, () -> {}, "Whether the message was sent is unknown: check the lead's history in Nexor before sending it"
+                + " again.");
+        MessageResult result;
+        try {
+            result = send.execute();
         } catch (NexorException e) {
+            Thread.interrupted(); // clears our own interrupt: the output below must not be disturbed
+            if (interruption.signalled()) {
+                err.println(e.mayHaveBeenSent()
+                        ? "interrupted while waiting for Nexor's answer: the request had been sent, so the message "
+                        + "MAY HAVE BEEN SENT to lead " + lead + "; check the lead's history in Nexor before sending "
+                        + "it again."
+                        : "interrupted before the message was sent: nothing was sent to lead " + lead + ".");
+                return ExitCodes.INTERRUPTED;
+            }
             err.println("error: " + e.getMessage());
             return ExitCodes.of(e);
         }
+        Thread.interrupted();
+        Output.result(out, result, json);
+        if (out.checkError()) {
+            err.println("error: the result could not be written: " + cli.outProblem() + ". The message WAS sent"
+                    + " to lead " + lead + ": " + Output.ids(result) + ". Do not send it again.");
+            return ExitCodes.WRITE_FAILED;
+        }
+        if (interruption.signalled()) {
+            err.println("interrupted, but Nexor had already answered: the message was sent (ids above).");
+            return ExitCodes.INTERRUPTED;
+        }
+        return ExitCodes.OK;
     }
 }

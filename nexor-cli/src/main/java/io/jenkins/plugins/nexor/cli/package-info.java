@@ -1,7 +1,12 @@
 /**
- * The {@code nexor} command line, on nexor-client: {@link io.jenkins.plugins.nexor.cli.NexorCli} (entry point, exit
- * codes), one class per command ({@code SendCommand}, {@code SendBulkCommand}, {@code ValidateCommand},
- * {@code DemoCommand}), shared options ({@code MessageOptions}, {@code ConnectionOptions}), output ({@code Output})
- * (CSV reading is the client's {@code Recipients}).
+ * The {@code nexor} command line, on nexor-client: {@link io.jenkins.plugins.nexor.cli.NexorCli} (entry point),
+ * {@code ExitCodes}, one class per command ({@code SendCommand}, {@code SendBulkCommand}, {@code ValidateCommand},
+ * {@code DemoCommand}), shared options ({@code MessageOptions}, {@code ConnectionOptions}), output ({@code Output}).
+ * {@code send-bulk}'s parts: {@code RecordOptions} (the write-ahead send record: {@code --record}, {@code --resume},
+ * {@code --resend-uncertain}, {@code --record-sync}; the record itself is the client's {@code SendRecord}),
+ * {@code BulkResults} (each lead's CSV or JSON line, checked as it is written), {@code BulkSummary} (the closing
+ * counts, advice and exit code). Ending well: {@code Interruption} (Ctrl-C and SIGTERM through a shutdown hook that
+ * stops the run and waits, bounded, for every result to be written; {@code Signals} for a second signal) and
+ * {@code StdoutStream} (why standard output could not be written). CSV reading is the client's {@code Recipients}.
  */
 package io.jenkins.plugins.nexor.cli;

@@ -134,7 +134,10 @@ class NexorCliTest {
         assertThat(lines.get(3)).startsWith("3,not-a-lead,SKIPPED,");
         assertThat(lines.get(4)).startsWith("4," + DEMO_LEAD_CARLA + ",FAILED,").contains("Lead has no phone");
         assertThat(err.toString()).contains("row 3 skipped").contains("progress: 4/4")
-                .contains("2 of 4 sent (1 failed, 1 skipped, 0 not attempted); resend only the rows whose");
+                .contains("2 of 4 sent, 0 may have been sent, 2 surely not sent (1 failed, 1 skipped, 0 not attempted).")
+                .contains("To send the 1 that surely was not sent, without messaging anyone twice: the same command"
+                        + " with --resume " + dir.resolve("leads.record.csv").toAbsolutePath())
+                .doesNotContain("may_have_been_sent is false");
         assertThat(nexor.sandbox().messages().get(0).content()).isIn("Hola Ana, \"VIP\"", "Hola");
     }
 
@@ -149,6 +152,9 @@ class NexorCliTest {
         assertThat(rows.size()).isEqualTo(3);
         assertThat(rows.get(0).get("outcome").asText()).isEqualTo("sent");
         assertThat(rows.get(0).get("message_id").asText()).isNotBlank();
+        assertThat(rows.get(0).get("attempts").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).has("call_status")).as("the CSV's columns, call_status included").isTrue();
+        assertThat(rows.get(1).get("attempts").asInt()).isZero();
         assertThat(rows.get(1).get("outcome").asText()).isEqualTo("skipped");
         assertThat(rows.get(1).get("error").asText()).contains("leadId must be a UUID");
         assertThat(rows.get(2).get("lead_id").asText()).isEqualTo(DEMO_LEAD_DIEGO);

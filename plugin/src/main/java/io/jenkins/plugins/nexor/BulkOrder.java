@@ -1,12 +1,11 @@
 package io.jenkins.plugins.nexor;
 
 import hudson.AbortException;
+import io.jenkins.plugins.nexor.client.LeadsFile;
 import io.jenkins.plugins.nexor.client.RecipientSource;
 import io.jenkins.plugins.nexor.client.Recipients;
 import java.io.FileInputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,10 +97,9 @@ final class BulkOrder implements Serializable {
             throw new AbortException(Messages.Bulk_leadsSource());
         }
         if (leads == null) {
-            // a plain stream, not a channel: an interrupt (an abort) does not close it under the sender
-            return Recipients.file(
-                    leadsFile,
-                    () -> new InputStreamReader(new FileInputStream(snapshot.toFile()), StandardCharsets.UTF_8));
+            // a plain stream, not a channel: an interrupt (an abort) does not close it under the sender; the
+            // client finds the encoding (UTF-8, UTF-16, or Windows-1252 as Excel writes it) and the separator
+            return LeadsFile.of(leadsFile, () -> new FileInputStream(snapshot.toFile()));
         }
         try {
             return RecipientSource.of(Recipients.fromList(leads));

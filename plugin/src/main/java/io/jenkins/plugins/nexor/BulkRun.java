@@ -8,7 +8,9 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
+import io.jenkins.plugins.nexor.client.LeadsFile;
 import io.jenkins.plugins.nexor.client.NexorClient;
+import io.jenkins.plugins.nexor.client.RecipientSource;
 import io.jenkins.plugins.nexor.client.RecordedLeads;
 import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
@@ -259,11 +261,16 @@ final class BulkRun {
     private BulkSend prepare(NexorClient client, BulkOrder order, UnaryOperator<String> expand, Path snapshot)
             throws AbortException {
         try {
-            return BulkSender.builder(client)
+            RecipientSource leads = order.recipients(snapshot);
+            BulkSend send = BulkSender.builder(client)
                     .concurrency(order.concurrency())
                     .maxPerSecond(order.maxPerSecond())
                     .build()
-                    .prepare(order.fields().toRequest(expand), order.recipients(snapshot));
+                    .prepare(order.fields().toRequest(expand), leads);
+            if (leads instanceof LeadsFile file) { // e.g. read as Windows-1252, as Excel saves CSV files
+                file.notes().forEach(note -> listener.getLogger().println(Messages.Console_warning(note)));
+            }
+            return send;
         } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
             throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         }

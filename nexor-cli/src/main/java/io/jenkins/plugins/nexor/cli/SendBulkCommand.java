@@ -4,7 +4,7 @@ import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
-import io.jenkins.plugins.nexor.client.Recipients;
+import io.jenkins.plugins.nexor.client.LeadsFile;
 import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,10 +88,10 @@ final class SendBulkCommand implements Callable<Integer> {
         SendRecord record;
         try {
             records.check();
+            LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
-                    .build().prepare(message.toBuilder(),
-                            Recipients.file(leads.toString(),
-                            () -> Files.newBufferedReader(leads, StandardCharsets.UTF_8)));
+                    .build().prepare(message.toBuilder(), file);
+            file.notes().forEach(note -> err.println("note: " + note));
             for (BulkEntry bad : send.invalid()) {
                 err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
             }
@@ -106,7 +106,8 @@ final class SendBulkCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-            err.println("error: " + leads + ": " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            err.println("error: " + (why.startsWith(leads.toString()) ? why : leads + ": " + why));
             return ExitCodes.INVALID;
         }
         return send(send, record, interruption, out, err);

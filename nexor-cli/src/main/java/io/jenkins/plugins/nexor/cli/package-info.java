@@ -7,6 +7,6 @@
  * {@code BulkResults} (each lead's CSV or JSON line, checked as it is written), {@code BulkSummary} (the closing
  * counts, advice and exit code). Ending well: {@code Interruption} (Ctrl-C and SIGTERM through a shutdown hook that
  * stops the run and waits, bounded, for every result to be written; {@code Signals} for a second signal) and
- * {@code StdoutStream} (why standard output could not be written). CSV reading is the client's {@code Recipients}.
+ * {@code StdoutStream} (why standard output could not be written). Leads files (CSV or JSON, any of the encodings people have) are read by the client's {@code LeadsFile}.
  */
 package io.jenkins.plugins.nexor.cli;

@@ -50,7 +50,8 @@ public final class NexorClient {
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
-                .addNetworkInterceptor(PendingSend.MARK_SENDING)
+                .eventListenerFactory(AttemptWatch.listeners(base.eventListenerFactory(), b.connectTimeout))
+                .addNetworkInterceptor(AttemptWatch.INTERCEPTOR)
                 .build();
         this.userAgent = (b.product == null ? "" : b.product + " ") + "nexor-java/" + VERSION;
         this.maxAttempts = b.maxAttempts;
@@ -163,19 +164,24 @@ public final class NexorClient {
 
         /**
          * A client to derive from, e.g. one with a proxy configured. Its connection pool is shared; redirects,
-         * timeouts and interceptors of this library are added to a derived copy, the given client is not changed.
+         * timeouts, listeners and interceptors of this library are added to a derived copy, the given client is not
+         * changed.
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = httpClient;
             return this;
         }
 
+        /** The longest wait to connect, including the TLS handshake. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** The longest wait for Nexor's answer (and for writing the request). */
+        /**
+         * The longest wait for Nexor's whole answer, counted from the moment the request starts to be written (so
+         * also the longest time writing it may take); a server that drips its answer cannot stretch it.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.Call;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -15,34 +14,13 @@ import okio.BufferedSink;
  * One send, executed once on the calling thread and cancellable from another (like OkHttp's {@code Call}).
  *
  * <p>Retries happen only where nothing can have been delivered: a 429 (waiting {@code Retry-After}, up to the
- * client's cap) and a connection that failed before the request was written. The body is one-shot, so OkHttp
- * itself never replays it either. A timeout while waiting, a reset after writing, or a 5xx ends the send with an
+ * client's cap) and a connection that failed before the request was written (not a TLS handshake that failed: that
+ * repeats). The body is one-shot, so OkHttp itself never replays it either. A timeout while waiting (the whole
+ * answer must arrive within the read timeout of the write), a reset after writing, or a 5xx ends the send with an
  * error that says the message may have been sent.
  */
 public final class PendingSend {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
-    /** Marks a request as "being sent" just before OkHttp writes it to a connection. */
-    static final Interceptor MARK_SENDING = chain -> {
-        Progress progress = chain.request().tag(Progress.class);
-        if (progress != null) {
-            progress.written = true;
-            if (progress.onWrite != null) {
-                progress.onWrite.run();
-            }
-        }
-        return chain.proceed(chain.request());
-    };
-
-    /** Per-attempt flag set by {@link #MARK_SENDING}. */
-    static final class Progress {
-        volatile boolean written;
-        final Runnable onWrite;
-
-        Progress(Runnable onWrite) {
-            this.onWrite = onWrite;
-        }
-    }
 
     private final NexorClient client;
     private final MessageRequest message;
@@ -102,13 +80,12 @@ public final class PendingSend {
             throw new IllegalStateException("a PendingSend can be executed once");
         }
         executed = true;
-        Duration lastRetryAfter = null;
         for (int attempt = 1; ; attempt++) {
             if (cancelled || Thread.currentThread().isInterrupted()) {
                 throw new SendCancelledException(false, attempt - 1); // nothing of this attempt was written
             }
-            Progress progress = new Progress(onWrite);
-            Call call = client.http.newCall(template.tag(Progress.class, progress).build());
+            Attempt progress = new Attempt(onWrite);
+            Call call = client.http.newCall(template.tag(Attempt.class, progress).build());
             current = call;
             if (cancelled) {
                 call.cancel();
@@ -118,39 +95,25 @@ public final class PendingSend {
                 if (response.code() != 429) {
                     return Responses.read(response, client.apiKey, isSend);
                 }
-                lastRetryAfter = Responses.retryAfter(response);
-                if (attempt >= maxAttempts
-                        || (lastRetryAfter != null && lastRetryAfter.compareTo(client.maxRetryAfter) > 0)) {
-                    throw Responses.rateLimited(response, client.apiKey, lastRetryAfter, attempt);
+                Duration retryAfter = Responses.retryAfter(response);
+                if (attempt >= maxAttempts || (retryAfter != null && retryAfter.compareTo(client.maxRetryAfter) > 0)) {
+                    throw Responses.rateLimited(response, client.apiKey, retryAfter, attempt);
                 }
-                wait = lastRetryAfter != null ? lastRetryAfter : Duration.ofSeconds(attempt);
+                wait = retryAfter != null ? retryAfter : Duration.ofSeconds(attempt);
             } catch (IOException e) {
                 if (cancelled) {
-                    throw new SendCancelledException(progress.written, attempt);
+                    throw new SendCancelledException(progress.written(), attempt);
                 }
-                if (progress.written || attempt >= maxAttempts) {
-                    throw transportFailure(e, progress.written, attempt);
+                TransportException failure = Failures.of(e, progress, client, attempt);
+                if (!failure.retryable() || attempt >= maxAttempts) {
+                    throw failure;
                 }
                 wait = client.connectRetryDelay.multipliedBy(1L << (attempt - 1));
+            } finally {
+                progress.finish();
             }
             pause(wait, attempt);
         }
-    }
-
-    private TransportException transportFailure(IOException e, boolean written, int attempts) {
-        String host = client.apiKey.redact(client.baseUrl.host() + ":" + client.baseUrl.port());
-        if (e instanceof java.net.SocketTimeoutException) {
-            return written
-                    ? new TransportException("error.transport.readTimeout", new Object[] {host}, true, attempts, e)
-                    : new TransportException("error.transport.connectTimeout", new Object[] {host, attempts}, false,
-                            attempts, e);
-        }
-        String what = client.apiKey.redact(
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        return written
-                ? new TransportException("error.transport.sent", new Object[] {host, what}, true, attempts, e)
-                : new TransportException("error.transport.unreachable", new Object[] {host, what, attempts}, false,
-                        attempts, e);
     }
 
     private void pause(Duration wait, int attempts) throws SendCancelledException {

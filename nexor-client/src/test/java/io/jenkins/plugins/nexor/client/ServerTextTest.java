@@ -3,6 +3,7 @@ package io.jenkins.plugins.nexor.client;
 import static io.jenkins.plugins.nexor.client.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -127,6 +128,19 @@ class ServerTextTest {
             NexorException e = failure(() -> client.send(whatsapp("Hola").build()));
             assertNoControlCharacters(e.getMessage());
             assertThat(e.getMessage()).contains("\\u001b");
+        }
+    }
+
+    @Test
+    void controlCharactersInAStatusLineAreEscaped() throws Exception {
+        try (RawServer raw = RawServer.start((srv, socket, c) -> {
+            srv.readRequest(socket.getInputStream());
+            socket.getOutputStream().write("HTTP/1.1 2\u001b[31m00 OK\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        })) {
+            NexorException e = failure(() -> raw.client("http").build().send(whatsapp("Hola").build()));
+            assertThat(e).isInstanceOf(TransportException.class).hasMessageContaining("\\u001b[31m");
+            assertNoControlCharacters(e.getMessage());
+            assertThat(e.mayHaveBeenSent()).isTrue();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Interceptor;
@@ -19,15 +20,24 @@ import okhttp3.Response;
 final class AttemptWatch {
     private AttemptWatch() {}
 
-    /** Just before the request is written: marks the attempt written and starts the bound on the whole answer. */
+    /**
+     * Before the request is written: refuses a pooled connection the server has closed (nothing is written; the send
+     * goes on a new connection), then marks the attempt written and starts the bound on the whole answer.
+     */
     static final Interceptor INTERCEPTOR = chain -> {
         Attempt attempt = chain.request().tag(Attempt.class);
-        if (attempt == null) {
+        Connection connection = chain.connection();
+        if (attempt == null || connection == null) {
             return chain.proceed(chain.request());
+        }
+        if (IdleConnections.closedByServer(connection)) {
+            connection.socket().close(); // OkHttp then drops it from the pool
+            throw new StaleConnectionException();
         }
         attempt.writing(chain.call(), chain.readTimeoutMillis());
         Response response = chain.proceed(chain.request());
         attempt.answered();
+        IdleConnections.answered(connection);
         return response;
     };
 

@@ -15,12 +15,15 @@ import okio.BufferedSink;
  *
  * <p>Retries happen only where nothing can have been delivered: a 429 (waiting {@code Retry-After}, up to the
  * client's cap) and a connection that failed before the request was written (not a TLS handshake that failed: that
- * repeats). The body is one-shot, so OkHttp itself never replays it either. A timeout while waiting (the whole
- * answer must arrive within the read timeout of the write), a reset after writing, or a 5xx ends the send with an
- * error that says the message may have been sent.
+ * repeats). The body is one-shot, so OkHttp itself never replays it either. A pooled connection that the server has
+ * already closed is noticed before writing and replaced, without counting as an attempt. A timeout while waiting
+ * (the whole answer must arrive within the read timeout of the write), a reset after writing, or a 5xx ends the
+ * send with an error that says the message may have been sent.
  */
 public final class PendingSend {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Pooled connections found closed by the server that one attempt replaces, at most (the pool's idle ones). */
+    private static final int MAX_STALE = ConnectionPools.MAX_IDLE + 1;
 
     private final NexorClient client;
     private final MessageRequest message;
@@ -80,6 +83,7 @@ public final class PendingSend {
             throw new IllegalStateException("a PendingSend can be executed once");
         }
         executed = true;
+        int stale = 0;
         for (int attempt = 1; ; attempt++) {
             if (cancelled || Thread.currentThread().isInterrupted()) {
                 throw new SendCancelledException(false, attempt - 1); // nothing of this attempt was written
@@ -103,6 +107,10 @@ public final class PendingSend {
             } catch (IOException e) {
                 if (cancelled) {
                     throw new SendCancelledException(progress.written(), attempt);
+                }
+                if (e instanceof StaleConnectionException && !progress.written() && stale++ < MAX_STALE) {
+                    attempt--; // nothing left: the same attempt again, on another connection, at once
+                    continue;
                 }
                 TransportException failure = Failures.of(e, progress, client, attempt);
                 if (!failure.retryable() || attempt >= maxAttempts) {

@@ -28,24 +28,27 @@ public final class PendingSend {
     private final NexorClient client;
     private final MessageRequest message;
     private final int maxAttempts;
+    private final int attemptsBefore;
     private final Runnable onWrite;
     private volatile boolean cancelled;
     private volatile Call current;
     private volatile boolean executed;
 
     PendingSend(NexorClient client, MessageRequest message) {
-        this(client, message, client.maxAttempts, null);
+        this(client, message, client.maxAttempts, null, 0);
     }
 
     /**
      * A send with its own attempt budget and a hook run just before the request is written (bulk sending retries
-     * across leads itself, so it asks for one attempt, and paces by the moment of writing).
+     * across leads itself, so it asks for one attempt at a time, says how many it made before so that messages count
+     * the lead's attempts, and paces by the moment of writing).
      */
-    PendingSend(NexorClient client, MessageRequest message, int maxAttempts, Runnable onWrite) {
+    PendingSend(NexorClient client, MessageRequest message, int maxAttempts, Runnable onWrite, int attemptsBefore) {
         this.client = client;
         this.message = message;
         this.maxAttempts = maxAttempts;
         this.onWrite = onWrite;
+        this.attemptsBefore = attemptsBefore;
     }
 
     /** The message this send carries. */
@@ -85,8 +88,9 @@ public final class PendingSend {
         executed = true;
         int stale = 0;
         for (int attempt = 1; ; attempt++) {
+            int attempts = attemptsBefore + attempt;
             if (cancelled || Thread.currentThread().isInterrupted()) {
-                throw new SendCancelledException(false, attempt - 1); // nothing of this attempt was written
+                throw new SendCancelledException(false, attempts - 1); // nothing of this attempt was written
             }
             Attempt progress = new Attempt(onWrite);
             Call call = client.http.newCall(template.tag(Attempt.class, progress).build());
@@ -101,18 +105,18 @@ public final class PendingSend {
                 }
                 Duration retryAfter = Responses.retryAfter(response);
                 if (attempt >= maxAttempts || (retryAfter != null && retryAfter.compareTo(client.maxRetryAfter) > 0)) {
-                    throw Responses.rateLimited(response, client.apiKey, retryAfter, attempt);
+                    throw Responses.rateLimited(response, client.apiKey, retryAfter, attempts);
                 }
                 wait = retryAfter != null ? retryAfter : Duration.ofSeconds(attempt);
             } catch (IOException e) {
                 if (cancelled) {
-                    throw new SendCancelledException(progress.written(), attempt);
+                    throw new SendCancelledException(progress.written(), attempts);
                 }
                 if (e instanceof StaleConnectionException && !progress.written() && stale++ < MAX_STALE) {
                     attempt--; // nothing left: the same attempt again, on another connection, at once
                     continue;
                 }
-                TransportException failure = Failures.of(e, progress, client, attempt);
+                TransportException failure = Failures.of(e, progress, client, attempts);
                 if (!failure.retryable() || attempt >= maxAttempts) {
                     throw failure;
                 }
@@ -120,7 +124,7 @@ public final class PendingSend {
             } finally {
                 progress.finish();
             }
-            pause(wait, attempt);
+            pause(wait, attempts);
         }
     }
 

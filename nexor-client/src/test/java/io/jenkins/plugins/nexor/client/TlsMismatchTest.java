@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,23 @@ class TlsMismatchTest {
                     .hasMessageEndingWith("Nothing was sent.").hasMessageNotContaining("plain http");
             assertThat(e.retryable()).isFalse();
             assertThat(server.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void aBulkRunDoesNotRetryATlsFailure() throws Exception {
+        try (RawServer server = RawServer.start(BAD_REQUEST)) {
+            NexorClient client = server.client("https").build();
+            BulkResult result = BulkSender.builder(client).build()
+                    .prepare(MessageRequest.builder().workflowId(WORKFLOW).channel(Channel.WHATSAPP).content("Hola"),
+                            List.of(Recipient.of(LEAD)))
+                    .execute(null);
+            BulkEntry entry = result.entries().get(0);
+            assertThat(entry.outcome()).isEqualTo(BulkEntry.Outcome.FAILED);
+            assertThat(entry.mayHaveBeenSent()).isFalse();
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.error()).contains("Is the base URL https:// for a server that speaks plain http?");
+            assertThat(server.connections).hasValue(1);
         }
     }
 }

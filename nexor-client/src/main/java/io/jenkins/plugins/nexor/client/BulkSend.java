@@ -42,10 +42,8 @@ public final class BulkSend {
     private SendRecord record;
     private boolean resendUncertain;
     private volatile RunRecord runRecord = new RunRecord(null, false, () -> {});
+    private final BulkStop stop;
     private volatile RateGate gate;
-    private volatile boolean cancelled;
-    private volatile boolean stopping;
-    private volatile boolean authenticationFailed;
     private volatile boolean executed;
     private volatile boolean finished;
 
@@ -53,6 +51,7 @@ public final class BulkSend {
         this.sender = sender;
         this.source = source;
         this.plan = BulkPlan.check(message, source);
+        this.stop = new BulkStop(sender.client.maxRetryAfter);
     }
 
     /**
@@ -126,6 +125,7 @@ public final class BulkSend {
                 progress == null ? (e, d, t) -> {} : progress);
         RateGate gate = new RateGate(sender.maxPerSecond);
         this.gate = gate;
+        LeadSender leads = new LeadSender(sender, stop, gate, runRecord, inFlight);
         if (stopped()) {
             gate.close(); // stopped before it started
         }
@@ -139,7 +139,7 @@ public final class BulkSend {
             Rows feed = new Rows(rows.iterator(), plan.total);
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> work(feed, gate, out)));
+                futures.add(pool.submit(() -> work(feed, leads, out)));
             }
             pool.shutdown();
             RuntimeException failure = null;
@@ -172,12 +172,15 @@ public final class BulkSend {
                 Thread.currentThread().interrupt();
             }
         }
-        return out.totals(cancelled || stopping, authenticationFailed, runRecord.problem());
+        BulkTotals t = out.totals(stop.cancelled() || stop.stopping(), stop.authentication(), runRecord.problem());
+        return new BulkTotals(t.total(), t.sent(), t.failed(), t.skipped(), t.notAttempted(), t.cancelled(),
+                t.stoppedOnAuthentication(), t.fromEarlierRun(), t.mayHaveBeenSent(), t.recordProblem(),
+                stop.rateLimitWait());
     }
 
     /** Stops the run: no new sends start; sends in flight are cancelled (their leads say whether they may have been sent). */
     public void cancel() {
-        cancelled = true;
+        stop.cancel();
         closeGate();
         for (PendingSend send : inFlight) {
             send.cancel();
@@ -190,7 +193,7 @@ public final class BulkSend {
      * its entry.
      */
     public void stop(Duration grace) {
-        stopping = true;
+        stop.stop();
         closeGate();
         Thread timer = new Thread(() -> {
             try {
@@ -213,17 +216,17 @@ public final class BulkSend {
         }
     }
 
-    private void work(Rows feed, RateGate gate, InOrder out) {
+    private void work(Rows feed, LeadSender leads, InOrder out) {
         for (Rows.Row row = feed.next(); row != null; row = feed.next()) {
             try {
                 out.awaitRoom(row.index());
             } catch (InterruptedException e) {
-                cancelled = true;
+                stop.cancel();
             }
             BulkEntry entry;
             try {
-                entry = entryFor(row, gate);
-            } catch (RuntimeException e) { // a bug, not a send failure (sendOne handles those): this lead only
+                entry = entryFor(row, leads);
+            } catch (RuntimeException e) { // a bug, not a send failure (LeadSender handles those): this lead only
                 entry = new BulkEntry(row.index(), row.recipient().leadId(), BulkEntry.Outcome.FAILED, null,
                         "not sent: unexpected error " + e, false, 0);
             }
@@ -232,7 +235,7 @@ public final class BulkSend {
         }
     }
 
-    private BulkEntry entryFor(Rows.Row row, RateGate gate) {
+    private BulkEntry entryFor(Rows.Row row, LeadSender leads) {
         int i = row.index();
         Recipient r = row.recipient();
         if (plan.skipped(i)) {
@@ -254,7 +257,7 @@ public final class BulkSend {
         if (earlier != null) {
             return earlier;
         }
-        BulkEntry entry = sendOne(i, request, gate);
+        BulkEntry entry = leads.send(i, request);
         return entry != null ? entry : notAttempted(i, r.leadId());
     }
 
@@ -275,71 +278,12 @@ public final class BulkSend {
     }
 
     private BulkEntry notAttempted(int i, String lead) {
-        String problem = runRecord.problem();
-        String why = problem != null ? "not attempted: the send record could not be written (" + problem + ")"
-                : authenticationFailed ? "not attempted: Nexor refused the API key for an earlier lead"
-                : stopping && !cancelled ? "not attempted: the run was stopped"
-                : "not attempted: the run was cancelled";
-        return new BulkEntry(i, lead, BulkEntry.Outcome.NOT_ATTEMPTED, null, why, false, 0);
+        return new BulkEntry(i, lead, BulkEntry.Outcome.NOT_ATTEMPTED, null, stop.notAttempted(runRecord.problem()),
+                false, 0);
     }
 
     private boolean stopped() {
-        return cancelled || stopping || authenticationFailed || runRecord.problem() != null;
-    }
-
-    /** Sends one lead, trying again only when nothing was delivered; null when stopped before any attempt. */
-    private BulkEntry sendOne(int i, MessageRequest request, RateGate gate) {
-        for (int attempt = 1; ; attempt++) {
-            RateGate.Ticket ticket = null;
-            try {
-                ticket = gate.acquire();
-            } catch (InterruptedException e) {
-                cancelled = true;
-            }
-            if (stopped() || ticket == null || !runRecord.sending(i, request.leadId(), attempt)) {
-                if (ticket != null) {
-                    ticket.finish();
-                }
-                return attempt == 1 ? null : failed(i, request, "stopped after " + (attempt - 1)
-                        + " attempts that did not reach the lead; nothing was sent", false, attempt - 1);
-            }
-            PendingSend send = new PendingSend(sender.client, request, 1, ticket::written);
-            inFlight.add(send);
-            if (cancelled) {
-                send.cancel(); // cancel() may have run between the check above and the add
-            }
-            try {
-                MessageResult result = send.execute();
-                return new BulkEntry(i, request.leadId(), BulkEntry.Outcome.SENT, result, null, false, attempt);
-            } catch (RuntimeException e) { // not one of the client's errors: whether it left is unknown
-                return failed(i, request, "unexpected error while sending: " + e, true, attempt);
-            } catch (RateLimitedException e) {
-                gate.pause(e.retryAfter().orElse(sender.defaultPause));
-                if (attempt >= sender.maxAttemptsPerLead) {
-                    return failed(i, request, e.getMessage(), false, attempt);
-                }
-            } catch (AuthenticationException e) {
-                authenticationFailed = true;
-                return failed(i, request, e.getMessage(), false, attempt);
-            } catch (TransportException e) {
-                if (e instanceof SendCancelledException && !e.mayHaveBeenSent() && attempt == 1) {
-                    return null; // cancelled before its request was written: not attempted
-                }
-                if (e.mayHaveBeenSent() || e instanceof SendCancelledException || attempt >= sender.maxAttemptsPerLead) {
-                    return failed(i, request, e.getMessage(), e.mayHaveBeenSent(), attempt);
-                }
-                gate.pause(Duration.ofMillis(100L << Math.min(attempt, 5)));
-            } catch (NexorException e) {
-                return failed(i, request, e.getMessage(), e.mayHaveBeenSent(), attempt);
-            } finally {
-                inFlight.remove(send);
-                ticket.finish();
-            }
-        }
-    }
-
-    private static BulkEntry failed(int i, MessageRequest request, String error, boolean mayHaveBeenSent, int attempts) {
-        return new BulkEntry(i, request.leadId(), BulkEntry.Outcome.FAILED, null, error, mayHaveBeenSent, attempts);
+        return stop.any() || runRecord.problem() != null;
     }
 
     private static RuntimeException asRuntime(Throwable t) {

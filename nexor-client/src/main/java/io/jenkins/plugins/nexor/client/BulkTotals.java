@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nexor.client;
 
+import java.time.Duration;
+
 /**
  * How a bulk send ended, without the per-lead entries (those went to the caller's {@link BulkSend.Progress}).
  *
@@ -13,14 +15,31 @@ package io.jenkins.plugins.nexor.client;
  * @param fromEarlierRun          leads whose outcome (sent, or may have been sent) came from an earlier run's record
  * @param mayHaveBeenSent         failed leads that may have reached the lead anyway (in flight, or recorded so)
  * @param recordProblem           why the send record could not be written (the run stopped at once), or null
+ * @param resumeAfter             the run stopped because Nexor asked to wait this long before more requests
+ *                                ({@code Retry-After}), longer than a run waits
+ *                                ({@link NexorClient.Builder#maxRetryAfter}); the leads not sent can be sent after
+ *                                that. Null when it did not stop so
  */
 public record BulkTotals(int total, int sent, int failed, int skipped, int notAttempted, boolean cancelled,
-        boolean stoppedOnAuthentication, int fromEarlierRun, int mayHaveBeenSent, String recordProblem) {
+        boolean stoppedOnAuthentication, int fromEarlierRun, int mayHaveBeenSent, String recordProblem,
+        Duration resumeAfter) {
+
+    /** Totals of a run that did not stop on a rate limit. */
+    public BulkTotals(int total, int sent, int failed, int skipped, int notAttempted, boolean cancelled,
+            boolean stoppedOnAuthentication, int fromEarlierRun, int mayHaveBeenSent, String recordProblem) {
+        this(total, sent, failed, skipped, notAttempted, cancelled, stoppedOnAuthentication, fromEarlierRun,
+                mayHaveBeenSent, recordProblem, null);
+    }
 
     /** Totals of a run without a record. */
     public BulkTotals(int total, int sent, int failed, int skipped, int notAttempted, boolean cancelled,
             boolean stoppedOnAuthentication) {
-        this(total, sent, failed, skipped, notAttempted, cancelled, stoppedOnAuthentication, 0, 0, null);
+        this(total, sent, failed, skipped, notAttempted, cancelled, stoppedOnAuthentication, 0, 0, null, null);
+    }
+
+    /** True when the run stopped because Nexor asked to wait longer than a run waits: see {@link #resumeAfter()}. */
+    public boolean stoppedOnRateLimit() {
+        return resumeAfter != null;
     }
 
     /** True when every lead was sent. */
@@ -39,6 +58,7 @@ public record BulkTotals(int total, int sent, int failed, int skipped, int notAt
                 + notAttempted + (mayHaveBeenSent > 0 ? ", mayHaveBeenSent=" + mayHaveBeenSent : "")
                 + (fromEarlierRun > 0 ? ", fromEarlierRun=" + fromEarlierRun : "") + (cancelled ? ", cancelled" : "")
                 + (stoppedOnAuthentication ? ", stopped: authentication failed" : "")
+                + (resumeAfter != null ? ", stopped: rate limited, resume after " + BulkStop.human(resumeAfter) : "")
                 + (recordProblem != null ? ", record failed: " + recordProblem : "");
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,6 +30,14 @@ public final class NexorClient {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    /**
+     * How long an idle connection is kept for the next send: shorter than the idle timeouts of common servers
+     * (gunicorn closes idle keep-alive connections after 2 s, uvicorn and Node after 5 s). A request written on a
+     * connection the server is closing gets no answer, and then nobody can tell whether the message was sent. The cost:
+     * sends more than this apart each open a new connection (and TLS session), a few tens of milliseconds; sends
+     * closer together, as in bulk sending, reuse them.
+     */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(1);
     /** This library's version, from the build. */
     public static final String VERSION = readVersion();
 
@@ -43,14 +52,18 @@ public final class NexorClient {
     private NexorClient(Builder b) {
         this.apiKey = Objects.requireNonNull(b.apiKey, "apiKey");
         this.baseUrl = HttpUrl.get(b.baseUrl.strip().replaceAll("/+$", "") + "/");
-        OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
-        this.http = base.newBuilder()
+        OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
+        this.http = http
+                .connectionPool(ConnectionPools.forClient(b.httpClient, b.keepAlive))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
-                .addNetworkInterceptor(PendingSend.MARK_SENDING)
+                .eventListenerFactory(AttemptWatch.listeners(
+                        b.httpClient != null ? b.httpClient.eventListenerFactory() : call -> EventListener.NONE,
+                        b.connectTimeout))
+                .addNetworkInterceptor(AttemptWatch.INTERCEPTOR)
                 .build();
         this.userAgent = (b.product == null ? "" : b.product + " ") + "nexor-java/" + VERSION;
         this.maxAttempts = b.maxAttempts;
@@ -133,6 +146,7 @@ public final class NexorClient {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
         private Duration connectRetryDelay = Duration.ofMillis(250);
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
         private String product;
 
         private Builder() {}
@@ -162,20 +176,26 @@ public final class NexorClient {
         }
 
         /**
-         * A client to derive from, e.g. one with a proxy configured. Its connection pool is shared; redirects,
-         * timeouts and interceptors of this library are added to a derived copy, the given client is not changed.
+         * A client to derive from, e.g. one with a proxy configured. Redirects, timeouts, listeners and interceptors
+         * of this library are added to a derived copy, the given client is not changed. The derived copy uses a
+         * connection pool with this library's {@link #connectionKeepAlive keep-alive}, one per given client and
+         * keep-alive, so that every {@code NexorClient} derived from the same client shares its connections.
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = httpClient;
             return this;
         }
 
+        /** The longest wait to connect, including the TLS handshake. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** The longest wait for Nexor's answer (and for writing the request). */
+        /**
+         * The longest wait for Nexor's whole answer, counted from the moment the request starts to be written (so
+         * also the longest time writing it may take); a server that drips its answer cannot stretch it.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
@@ -205,6 +225,15 @@ public final class NexorClient {
                 throw new IllegalArgumentException("connectRetryDelay must be zero or positive");
             }
             this.connectRetryDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long an idle connection is kept for the next send (default {@link #DEFAULT_KEEP_ALIVE}); keep it shorter
+         * than the idle timeout of the server and of any proxy in between.
+         */
+        public Builder connectionKeepAlive(Duration keepAlive) {
+            this.keepAlive = positive(keepAlive, "connectionKeepAlive");
             return this;
         }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.Call;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -15,56 +14,41 @@ import okio.BufferedSink;
  * One send, executed once on the calling thread and cancellable from another (like OkHttp's {@code Call}).
  *
  * <p>Retries happen only where nothing can have been delivered: a 429 (waiting {@code Retry-After}, up to the
- * client's cap) and a connection that failed before the request was written. The body is one-shot, so OkHttp
- * itself never replays it either. A timeout while waiting, a reset after writing, or a 5xx ends the send with an
- * error that says the message may have been sent.
+ * client's cap) and a connection that failed before the request was written (not a TLS handshake that failed: that
+ * repeats). The body is one-shot, so OkHttp itself never replays it either. A pooled connection that the server has
+ * already closed is noticed before writing and replaced, without counting as an attempt. A timeout while waiting
+ * (the whole answer must arrive within the read timeout of the write), a reset after writing, or a 5xx ends the
+ * send with an error that says the message may have been sent.
  */
 public final class PendingSend {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
-    /** Marks a request as "being sent" just before OkHttp writes it to a connection. */
-    static final Interceptor MARK_SENDING = chain -> {
-        Progress progress = chain.request().tag(Progress.class);
-        if (progress != null) {
-            progress.written = true;
-            if (progress.onWrite != null) {
-                progress.onWrite.run();
-            }
-        }
-        return chain.proceed(chain.request());
-    };
-
-    /** Per-attempt flag set by {@link #MARK_SENDING}. */
-    static final class Progress {
-        volatile boolean written;
-        final Runnable onWrite;
-
-        Progress(Runnable onWrite) {
-            this.onWrite = onWrite;
-        }
-    }
+    /** Pooled connections found closed by the server that one attempt replaces, at most (the pool's idle ones). */
+    private static final int MAX_STALE = ConnectionPools.MAX_IDLE + 1;
 
     private final NexorClient client;
     private final MessageRequest message;
     private final int maxAttempts;
+    private final int attemptsBefore;
     private final Runnable onWrite;
     private volatile boolean cancelled;
     private volatile Call current;
     private volatile boolean executed;
 
     PendingSend(NexorClient client, MessageRequest message) {
-        this(client, message, client.maxAttempts, null);
+        this(client, message, client.maxAttempts, null, 0);
     }
 
     /**
      * A send with its own attempt budget and a hook run just before the request is written (bulk sending retries
-     * across leads itself, so it asks for one attempt, and paces by the moment of writing).
+     * across leads itself, so it asks for one attempt at a time, says how many it made before so that messages count
+     * the lead's attempts, and paces by the moment of writing).
      */
-    PendingSend(NexorClient client, MessageRequest message, int maxAttempts, Runnable onWrite) {
+    PendingSend(NexorClient client, MessageRequest message, int maxAttempts, Runnable onWrite, int attemptsBefore) {
         this.client = client;
         this.message = message;
         this.maxAttempts = maxAttempts;
         this.onWrite = onWrite;
+        this.attemptsBefore = attemptsBefore;
     }
 
     /** The message this send carries. */
@@ -102,13 +86,14 @@ public final class PendingSend {
             throw new IllegalStateException("a PendingSend can be executed once");
         }
         executed = true;
-        Duration lastRetryAfter = null;
+        int stale = 0;
         for (int attempt = 1; ; attempt++) {
+            int attempts = attemptsBefore + attempt;
             if (cancelled || Thread.currentThread().isInterrupted()) {
-                throw new SendCancelledException(false, attempt - 1); // nothing of this attempt was written
+                throw new SendCancelledException(false, attempts - 1); // nothing of this attempt was written
             }
-            Progress progress = new Progress(onWrite);
-            Call call = client.http.newCall(template.tag(Progress.class, progress).build());
+            Attempt progress = new Attempt(onWrite);
+            Call call = client.http.newCall(template.tag(Attempt.class, progress).build());
             current = call;
             if (cancelled) {
                 call.cancel();
@@ -118,39 +103,29 @@ public final class PendingSend {
                 if (response.code() != 429) {
                     return Responses.read(response, client.apiKey, isSend);
                 }
-                lastRetryAfter = Responses.retryAfter(response);
-                if (attempt >= maxAttempts
-                        || (lastRetryAfter != null && lastRetryAfter.compareTo(client.maxRetryAfter) > 0)) {
-                    throw Responses.rateLimited(response, client.apiKey, lastRetryAfter, attempt);
+                Duration retryAfter = Responses.retryAfter(response);
+                if (attempt >= maxAttempts || (retryAfter != null && retryAfter.compareTo(client.maxRetryAfter) > 0)) {
+                    throw Responses.rateLimited(response, client.apiKey, retryAfter, attempts);
                 }
-                wait = lastRetryAfter != null ? lastRetryAfter : Duration.ofSeconds(attempt);
+                wait = retryAfter != null ? retryAfter : Duration.ofSeconds(attempt);
             } catch (IOException e) {
                 if (cancelled) {
-                    throw new SendCancelledException(progress.written, attempt);
+                    throw new SendCancelledException(progress.written(), attempts);
                 }
-                if (progress.written || attempt >= maxAttempts) {
-                    throw transportFailure(e, progress.written, attempt);
+                if (e instanceof StaleConnectionException && !progress.written() && stale++ < MAX_STALE) {
+                    attempt--; // nothing left: the same attempt again, on another connection, at once
+                    continue;
+                }
+                TransportException failure = Failures.of(e, progress, client, attempts);
+                if (!failure.retryable() || attempt >= maxAttempts) {
+                    throw failure;
                 }
                 wait = client.connectRetryDelay.multipliedBy(1L << (attempt - 1));
+            } finally {
+                progress.finish();
             }
-            pause(wait, attempt);
+            pause(wait, attempts);
         }
-    }
-
-    private TransportException transportFailure(IOException e, boolean written, int attempts) {
-        String host = client.apiKey.redact(client.baseUrl.host() + ":" + client.baseUrl.port());
-        if (e instanceof java.net.SocketTimeoutException) {
-            return written
-                    ? new TransportException("error.transport.readTimeout", new Object[] {host}, true, attempts, e)
-                    : new TransportException("error.transport.connectTimeout", new Object[] {host, attempts}, false,
-                            attempts, e);
-        }
-        String what = client.apiKey.redact(
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        return written
-                ? new TransportException("error.transport.sent", new Object[] {host, what}, true, attempts, e)
-                : new TransportException("error.transport.unreachable", new Object[] {host, what, attempts}, false,
-                        attempts, e);
     }
 
     private void pause(Duration wait, int attempts) throws SendCancelledException {

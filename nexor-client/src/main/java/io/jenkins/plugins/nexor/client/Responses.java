@@ -7,7 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import okhttp3.Response;
 
-/** Turns Nexor's HTTP answers into results or the matching {@link NexorException}. Never quotes the key. */
+/**
+ * Turns Nexor's HTTP answers into results or the matching {@link NexorException}. Never quotes the key, and server
+ * text that reaches a message has its control characters escaped ({@link Text#oneLine}): an answer cannot move a
+ * terminal's cursor, rewrite a Jenkins console line or hide a link in it.
+ */
 final class Responses {
     /** Bodies are read up to this size; Nexor's answers are a few hundred bytes. */
     private static final long MAX_BODY = 1 << 20;
@@ -19,22 +23,25 @@ final class Responses {
         int status = response.code();
         String body = key.redact(response.peekBody(MAX_BODY).string());
         JsonNode json = parse(body);
-        String error = json == null ? null : Text.trimToNull(WireFormat.text(json, "error"));
-        String message = json == null ? null : Text.trimToNull(WireFormat.text(json, "message"));
+        String error = json == null ? null : clean(WireFormat.text(json, "error"));
+        String message = json == null ? null : clean(WireFormat.text(json, "message"));
         if (status >= 200 && status < 300) {
             if (json == null || !(json.isObject() || (!isSend && json.isArray()))) {
-                throw new UnreadableResponseException(status, response.header("Content-Type"), Text.excerpt(body));
+                throw unreadable(response, body);
             }
             if (isSend && !json.path("success").isBoolean()) {
-                throw new UnreadableResponseException(status, response.header("Content-Type"), Text.excerpt(body));
+                throw unreadable(response, body);
             }
             if (isSend && !json.get("success").asBoolean()) {
                 throw new NotSentException(status, error, message);
             }
             return json;
         }
+        if (status == 404 && !isNexorError(error, message)) {
+            throw RejectedException.notFound(status, place(response, key), excerpt(body));
+        }
         if (json == null && !body.isBlank()) {
-            message = Text.excerpt(body);
+            message = excerpt(body);
         }
         if (status == 401 || status == 403) {
             throw new AuthenticationException(status, error, message);
@@ -49,14 +56,41 @@ final class Responses {
         if (status >= 500 && status < 600) {
             throw new ServerErrorException(status, error, message);
         }
-        throw new UnreadableResponseException(status, response.header("Content-Type"), Text.excerpt(body));
+        throw unreadable(response, body);
+    }
+
+    /**
+     * Whether a 404 carries Nexor's own error ({@code {"error": "Lead not found", "message": …}}) rather than a web
+     * server's or framework's "Not Found" page: then the lead, workflow or template is unknown, not the URL.
+     */
+    private static boolean isNexorError(String error, String message) {
+        String text = error != null ? error : message;
+        return text != null && !text.toLowerCase(java.util.Locale.ROOT).replace("404", "").strip().equals("not found");
+    }
+
+    /** Where the request went, without query: {@code http://127.0.0.1:8787/messages}. */
+    private static String place(Response response, ApiKey key) {
+        return clean(key.redact(response.request().url().newBuilder().query(null).fragment(null).build().toString()));
+    }
+
+    private static UnreadableResponseException unreadable(Response response, String body) {
+        return new UnreadableResponseException(response.code(), clean(response.header("Content-Type")), excerpt(body));
+    }
+
+    /** Server text for a message: trimmed, null when blank, control characters escaped. */
+    private static String clean(String s) {
+        return Text.oneLine(Text.trimToNull(s));
+    }
+
+    private static String excerpt(String body) {
+        return Text.oneLine(Text.excerpt(body));
     }
 
     static RateLimitedException rateLimited(Response response, ApiKey key, Duration retryAfter, int attempts)
             throws IOException {
         JsonNode json = parse(key.redact(response.peekBody(MAX_BODY).string()));
-        return new RateLimitedException(json == null ? null : Text.trimToNull(WireFormat.text(json, "error")),
-                json == null ? null : Text.trimToNull(WireFormat.text(json, "message")), retryAfter, attempts);
+        return new RateLimitedException(json == null ? null : clean(WireFormat.text(json, "error")),
+                json == null ? null : clean(WireFormat.text(json, "message")), retryAfter, attempts);
     }
 
     /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */

@@ -6,6 +6,6 @@ public final class SendCancelledException extends TransportException {
 
     public SendCancelledException(boolean mayHaveBeenSent, int attempts) {
         super(mayHaveBeenSent ? "error.cancelled.waiting" : "error.cancelled.before", new Object[0], mayHaveBeenSent,
-                attempts, null);
+                attempts, null, false);
     }
 }

@@ -334,6 +334,18 @@ class NotifierTest extends SandboxedJenkinsTest {
         assertThat(sent()).containsExactly("then UNSTABLE");
     }
 
+    /** catchError sets the build result when it catches (CatchErrorStep's callback), so a later nexorNotify sees it. */
+    @Test
+    void afterCatchErrorTheFailureIsSeen() throws Exception {
+        WorkflowRun b =
+                j.assertBuildStatus(Result.FAILURE, nexor.pipeline("""
+                    catchError { error 'the tests broke' }
+                    nexorNotify leadId: '%s', workflowId: '%s', channel: 'whatsapp', content: '${BUILD_RESULT}'
+                    """.formatted(nexor.lead(), nexor.workflow())));
+        j.assertLogContains("[Nexor] build result FAILURE, condition met: failure; sending", b);
+        assertThat(sent()).containsExactly("FAILURE");
+    }
+
     @Test
     void theGenericStepWorksToo() throws Exception {
         WorkflowRun b = j.assertBuildStatusSuccess(nexor.pipeline("""

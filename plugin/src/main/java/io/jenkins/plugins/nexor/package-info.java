@@ -7,6 +7,9 @@
  *       {@link io.jenkins.plugins.nexor.MessageStep}; the freestyle {@link io.jenkins.plugins.nexor.NexorSendBuilder}
  *       and {@link io.jenkins.plugins.nexor.NexorSendBulkBuilder}, sharing
  *       {@link io.jenkins.plugins.nexor.MessageBuilder}. Each holds a {@link io.jenkins.plugins.nexor.MessageFields}.</li>
+ *   <li>The post-build action {@link io.jenkins.plugins.nexor.NexorNotifier} ({@code nexorNotify} in Pipeline, through
+ *       {@code step}): the single send's fields plus when-conditions ({@link io.jenkins.plugins.nexor.NotifyCondition}),
+ *       sent through {@link io.jenkins.plugins.nexor.NexorSender} like the build step.</li>
  *   <li>Sending, written once: {@link io.jenkins.plugins.nexor.NexorSender} (one message: credentials, validation,
  *       send, console line, failure policy, record) and {@link io.jenkins.plugins.nexor.BulkRun} (many leads, from a
  *       {@link io.jenkins.plugins.nexor.BulkOrder}: the summary saved before the first send, the client's send record

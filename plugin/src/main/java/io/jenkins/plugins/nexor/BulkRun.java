@@ -221,6 +221,9 @@ final class BulkRun {
         if (totals.mayHaveBeenSent() > 0) {
             log.println(Messages.Bulk_mayHaveBeenSent(totals.mayHaveBeenSent()));
         }
+        if (totals.stoppedOnRateLimit()) {
+            log.println(Messages.Bulk_rateLimitStop(totals.resumeAfter().toSeconds(), String.valueOf(run.getNumber())));
+        }
         NexorBulkResult answer = new NexorBulkResult(totals, entries);
         if (recordProblem != null) {
             throw new AbortException(

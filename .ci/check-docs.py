@@ -2,7 +2,8 @@
 """Docs checks run by .ci/run: every relative link in README.md, DEVELOPERS.md and docs/ resolves; the plugin's
 Messages.properties and Messages_es.properties have the same keys, and every error message in them has a row in
 docs/errors.md / docs/errors.es.md; every nexorSend /
-nexorSendBulk call in the docs' Groovy snippets uses only parameters the steps have (read from the step classes)."""
+nexorSendBulk / nexorNotify call in the docs' Groovy snippets uses only parameters the steps have (read from the step
+classes)."""
 import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -73,7 +74,8 @@ def step_params(*files):
             if "protected MessageStep(" in text else set()
     return names
 params = {"nexorSend": step_params("MessageStep.java", "NexorSendStep.java"),
-          "nexorSendBulk": step_params("MessageStep.java", "NexorSendBulkStep.java")}
+          "nexorSendBulk": step_params("MessageStep.java", "NexorSendBulkStep.java"),
+          "nexorNotify": step_params("NexorNotifier.java")}
 import xml.etree.ElementTree as ET
 blocks = [(page.relative_to(root), block) for page in pages
           for block in re.findall(r"```groovy\n(.*?)```", page.read_text(encoding="utf-8"), re.S)]
@@ -89,7 +91,7 @@ for job in sorted((root / "demo/jenkins-home/jobs").glob("*/config.xml")):
             problems.append(f"{job.relative_to(root)}: unknown builder field(s) {unknown}")
 snippets = 0
 for page, block in blocks:
-        for m in re.finditer(r"\b(nexorSendBulk|nexorSend)\b\s*\(?", block):
+        for m in re.finditer(r"\b(nexorSendBulk|nexorSend|nexorNotify)\b\s*\(?", block):
             snippets += 1
             depth, i, keys = 0, m.end(), []
             while i < len(block):

@@ -16,7 +16,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Form methods that touch credentials or the network need POST and the right permission. */
+/**
+ * Form methods that touch credentials or the network need POST and the right permission, on every form: the two
+ * steps, the two builders and the post-build action.
+ */
 @WithJenkins
 class FormSecurityTest {
     private JenkinsRule j;
@@ -100,7 +103,11 @@ class FormSecurityTest {
     void everySharedFormMethodOfEveryFormIsPostOnly() throws Exception {
         // the methods come from MessageFormMethods' default methods: this proves Stapler serves them with @POST
         for (Class<?> type : List.of(
-                NexorSendStep.class, NexorSendBulkStep.class, NexorSendBuilder.class, NexorSendBulkBuilder.class)) {
+                NexorSendStep.class,
+                NexorSendBulkStep.class,
+                NexorSendBuilder.class,
+                NexorSendBulkBuilder.class,
+                NexorNotifier.class)) {
             for (String method : List.of(
                     "fillCredentialsIdItems",
                     "fillWorkflowIdItems",
@@ -144,15 +151,23 @@ class FormSecurityTest {
 
     @Test
     void anonymousUsersCannotRunFormChecks() throws Exception {
-        String path = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/checkLeadId?value=x";
-        assertThat(post(null, path)).isEqualTo(403);
-        assertThat(post("reader", path)).isEqualTo(200);
+        for (Class<?> type : List.of(NexorSendBuilder.class, NexorNotifier.class)) {
+            String path = "job/job/descriptorByName/" + type.getName() + "/checkLeadId?value=x";
+            assertThat(post(null, path)).as(path).isEqualTo(403);
+            assertThat(post("reader", path)).as(path).isEqualTo(200);
+            assertThat(status("admin", path, HttpMethod.GET)).as("GET " + path).isEqualTo(404);
+        }
     }
 
     @Test
     void workflowsAndTemplatesComeFromNexorForThoseWhoConfigure() throws Exception {
         String base = "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorSendBuilder/";
         assertThat(post("reader", base + "fillWorkflowIdItems?credentialsId=nexor-key"))
+                .isEqualTo(403);
+        assertThat(post(
+                        "reader",
+                        "job/job/descriptorByName/io.jenkins.plugins.nexor.NexorNotifier/"
+                                + "fillWorkflowIdItems?credentialsId=nexor-key"))
                 .isEqualTo(403);
         JenkinsRule.WebClient dev = j.createWebClient();
         dev.login("dev");

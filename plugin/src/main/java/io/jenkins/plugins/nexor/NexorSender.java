@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nexor.client.AuthenticationException;
 import io.jenkins.plugins.nexor.client.InvalidRequestException;
 import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.MessageResult;
@@ -12,7 +13,6 @@ import io.jenkins.plugins.nexor.client.NexorException;
 import io.jenkins.plugins.nexor.client.PendingSend;
 import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.SendCancelledException;
-import io.jenkins.plugins.nexor.client.Validation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -21,11 +21,11 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * One send from a build, for the Pipeline step and the freestyle builder alike: validate, resolve the key, write the
- * send's {@code SENDING} line to the build's send log ({@link SendLog}), send through the shared client, record the
- * outcome (build page and send log; the build record is not saved), write one console line, apply the failure policy.
- * Validation, credential and send log errors fail before anything is sent, whatever the policy. The key is never
- * logged.
+ * One send from a build, for the Pipeline step and the freestyle builder alike: validate, resolve the key (once per
+ * build and credentials id: {@link RunCredentials}), write the send's {@code SENDING} line to the build's send log
+ * ({@link SendLog}), send through the shared client, record the outcome (build page and send log; the build record is
+ * not saved), write one console line, apply the failure policy. Validation, credential and send log errors fail before
+ * anything is sent, whatever the policy. The key is never logged.
  */
 final class NexorSender {
     private final Run<?, ?> run;
@@ -91,6 +91,9 @@ final class NexorSender {
                 log.println(Messages.Console_failed(channel, request.leadId(), why));
                 throw new InterruptedException(why);
             } catch (NexorException e) {
+                if (e instanceof AuthenticationException) {
+                    RunCredentials.forget(run, credentialsId); // a key fixed during the build is used at the next send
+                }
                 NexorSendResult failed = NexorSendResult.failed(
                         channel, warnings, e.getMessage(Locale.getDefault()), e.mayHaveBeenSent());
                 record(action, seq, request, failed);
@@ -112,19 +115,15 @@ final class NexorSender {
     }
 
     /**
-     * The shared client for a credential (resolved in the run's context) and the global configuration.
+     * The shared client for a credential (resolved in the run's context once per build and id) and the global
+     * configuration.
      *
      * @throws AbortException naming the credentials id when it is missing, unknown, of the wrong type or unusable
      */
     static NexorClient client(Run<?, ?> run, TaskListener listener, String credentialsId) throws AbortException {
-        String key = ApiKeyCredentials.resolve(run, credentialsId);
-        Validation keyCheck = Validation.ofApiKey(key);
-        if (keyCheck.hasErrors()) {
-            throw new AbortException(Messages.Credentials_badKey(
-                    credentialsId, keyCheck.errors().get(0).message()));
-        }
-        keyCheck.warnings().forEach(w -> listener.getLogger().println(Messages.Console_warning(w.message())));
-        return NexorClients.get().client(key);
+        RunCredentials.Key key = RunCredentials.get(run, credentialsId);
+        key.warnings().forEach(w -> listener.getLogger().println(Messages.Console_warning(w)));
+        return key.client();
     }
 
     /** The failure policy of the fields, else the global default. */

@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -190,8 +190,8 @@ final class SendLog {
                 if (m != null) {
                     (m.getResult() == null ? sending : outcomes).put(m.seq(), m);
                 }
-            } catch (NumberFormatException | DateTimeException e) {
-                // a damaged line: skipped
+            } catch (RuntimeException e) { // NumberFormatException, DateTimeException, a missing cell: a damaged line
+                // skipped
             }
         }
         TreeMap<Integer, SentMessage> all = new TreeMap<>(outcomes);
@@ -249,7 +249,8 @@ final class SendLog {
             return null;
         }
         int seq = Integer.parseInt(row.get("seq"));
-        long time = Instant.parse(row.get("time")).toEpochMilli();
+        long time =
+                Instant.parse(Objects.requireNonNull(row.get("time"), "time")).toEpochMilli();
         String channel = row.get("channel");
         if (seq < 1 || channel == null) {
             return null;

@@ -124,7 +124,10 @@ class SendLogTest {
         SendLog log = new SendLog(dir);
         log.sending(1, 1_000L, "call", LEAD, WORKFLOW, false);
         Files.write(log.file(), new byte[] {0, 0, 0, 0, '\n'}, StandardOpenOption.APPEND);
-        Files.writeString(log.file(), "FAILED,\"2,unclosed\nSENT,x,y\n", StandardOpenOption.APPEND);
+        Files.writeString(
+                log.file(),
+                "FAILED,\"2,unclosed\nSENT,x,y\nSENT,2,,call\nSENT,2,tomorrow,call\n",
+                StandardOpenOption.APPEND);
         log.sending(3, 3_000L, "call", LEAD, WORKFLOW, false);
 
         assertThat(log.read(() -> IN_FLIGHT)).extracting(SentMessage::seq).containsExactly(1, 3);

@@ -20,8 +20,11 @@ final class ApiKeyCredentials {
     private ApiKeyCredentials() {}
 
     /**
-     * The key for a run, looked up in the run's context (folder stores honoured, {@code ${PARAM}} expanded, usage
-     * tracked by the credentials plugin).
+     * The key for a run, looked up in the run's context (folder stores honoured, {@code ${PARAM}} credentials
+     * parameters bound as the credentials plugin does) and its use tracked on the run: the credential's usage lists
+     * the build. {@code findCredentialById} tracks only a credentials parameter's non-default value, so the use is
+     * tracked here (as the credentials binding plugin does); a parameter's credential is then tracked twice, which
+     * changes nothing but one more write of its fingerprint. Called once per build and id ({@link RunCredentials}).
      *
      * @throws AbortException naming the id when it is missing, unknown or not a Secret text credential
      */
@@ -31,6 +34,7 @@ final class ApiKeyCredentials {
         }
         StringCredentials found = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
         if (found != null) {
+            CredentialsProvider.track(run, found);
             return found.getSecret().getPlainText();
         }
         StandardCredentials other =

@@ -6,9 +6,15 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.CopyOnWriteList;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import jenkins.security.stapler.StaplerDispatchable;
 
@@ -25,15 +31,33 @@ import jenkins.security.stapler.StaplerDispatchable;
  * XStream reads and writes), so XStream never iterates a list that is being changed, and an element is replaced
  * rather than changed. Records written when the fields were {@code ArrayList}s load unchanged (XStream writes both as
  * the same list of elements).
+ *
+ * <p>A single send does not save the build record: it is made durable by the build's send log ({@link SendLog}), a
+ * line before the request leaves and one with the outcome. The build record is saved once, with this action, before
+ * the build's first single send, so that a build read from disk has this action, which then reads the log (when its
+ * messages are first asked for) and lists the sends {@code build.xml} lacks: those made since its last save, and a
+ * send that was in flight when Jenkins stopped, as one that may have been sent.
  */
 public final class NexorSendAction implements RunAction2, EnvironmentContributingAction {
+    private static final Logger LOGGER = Logger.getLogger(NexorSendAction.class.getName());
+
     private CopyOnWriteList<SentMessage> messages = new CopyOnWriteList<>();
     /** Bulk sends; absent in build records written before bulk sending existed. */
     private CopyOnWriteList<BulkSummary> bulkSends = new CopyOnWriteList<>();
 
     private transient Run<?, ?> run;
+    /** The build's send log; null until the action is attached to (or loaded with) its build. */
+    private transient volatile SendLog log;
+    /** The highest send number given or read so far. */
+    private transient AtomicInteger lastSeq = new AtomicInteger();
+    /** Whether {@link #messages} holds what the send log lists (read once, when first needed). */
+    private transient volatile boolean merged = true;
+    /** Whether the build record on disk is known to hold this action (so that a reload reads the send log). */
+    private transient volatile boolean inBuildRecord;
 
-    /** Fields missing from older build records (XStream does not run the initialisers). */
+    private transient Object saveLock = new Object();
+
+    /** Fields missing from older build records, and the transient ones (XStream does not run the initialisers). */
     private Object readResolve() {
         if (messages == null) {
             messages = new CopyOnWriteList<>();
@@ -41,6 +65,9 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
         if (bulkSends == null) {
             bulkSends = new CopyOnWriteList<>();
         }
+        lastSeq = new AtomicInteger();
+        merged = false;
+        saveLock = new Object();
         return this;
     }
 
@@ -57,12 +84,108 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
     }
 
     /**
-     * Records a send and saves the build record, so that the build page lists it even if Jenkins stops right after
-     * (a save that fails is reported in the console; the send stays listed in memory).
+     * The build's action for a single send. The first time, the build record is saved with it, so that a build read
+     * from disk has the action that reads the send log (a save that fails is reported in the console and tried again
+     * at the next send; the send log is written all the same).
      */
-    void record(SentMessage message, TaskListener listener) {
-        messages.add(message);
-        save(run, listener);
+    static NexorSendAction forSends(Run<?, ?> run, TaskListener listener) {
+        NexorSendAction action = of(run);
+        if (!action.inBuildRecord) {
+            synchronized (action.saveLock) {
+                if (!action.inBuildRecord) {
+                    try {
+                        run.save();
+                        action.inBuildRecord = true;
+                    } catch (IOException | RuntimeException e) {
+                        listener.getLogger().println(Messages.Console_notSaved(e.toString()));
+                    }
+                }
+            }
+        }
+        return action;
+    }
+
+    /**
+     * A message's request is about to leave: numbers the send and writes its {@code SENDING} line to the send log,
+     * on the disk when {@code sync} (else handed to the operating system), before this returns.
+     *
+     * @return the send's number, for {@link #record}
+     * @throws IOException when the line could not be written (the message must not be sent then)
+     */
+    int sending(String channel, String leadId, String workflowId, boolean sync) throws IOException {
+        merge();
+        int seq = lastSeq.incrementAndGet();
+        log().sending(seq, System.currentTimeMillis(), channel, leadId, workflowId, sync);
+        return seq;
+    }
+
+    /**
+     * Records a send's outcome: listed on the build page, and its line written to the send log (not synced). A
+     * message without a number (no {@link #sending} line) gets the next one. The build record is not saved. A line that
+     * cannot be written is reported in the console; the send stays listed in memory, and after a restart it reads as
+     * one that may have been sent.
+     */
+    SentMessage record(SentMessage message, TaskListener listener) {
+        merge();
+        SentMessage m = message.seq() > 0 ? message : message.numbered(lastSeq.incrementAndGet());
+        messages.add(m);
+        try {
+            log().outcome(m);
+        } catch (IOException e) {
+            listener.getLogger().println(Messages.Console_logNotWritten(SendLog.FILE, e.toString()));
+        }
+        return m;
+    }
+
+    private SendLog log() throws IOException {
+        SendLog l = log;
+        if (l == null) {
+            throw new IOException("the Nexor action is not attached to a build");
+        }
+        return l;
+    }
+
+    /**
+     * Once: adds to {@link #messages} the sends of the send log that it lacks (in the log's order, after the others),
+     * and numbers new sends after every number used. A log that cannot be read is logged; the build record's sends
+     * are listed then.
+     */
+    private void merge() {
+        if (merged) {
+            return;
+        }
+        synchronized (this) {
+            if (merged) {
+                return;
+            }
+            int max = 0;
+            Set<Integer> known = new HashSet<>();
+            for (SentMessage m : messages) {
+                known.add(m.seq());
+                max = Math.max(max, m.seq());
+            }
+            SendLog l = log;
+            if (l != null) {
+                try {
+                    List<SentMessage> missing = new ArrayList<>();
+                    for (SentMessage m : l.read(Messages::SendLog_inFlight)) {
+                        max = Math.max(max, m.seq());
+                        if (!known.contains(m.seq())) {
+                            missing.add(m);
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        messages.addAll(missing);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOGGER.log(
+                            Level.WARNING, "Could not read " + l.file() + "; listing the sends of the build record", e);
+                }
+            }
+            int highest = max;
+            lastSeq.accumulateAndGet(highest, Math::max);
+            merged = true;
+        }
     }
 
     /**
@@ -106,6 +229,7 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
     }
 
     public List<SentMessage> getMessages() {
+        merge();
         return messages.getView();
     }
 
@@ -143,9 +267,10 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
             put(env, "NEXOR_BULK_RESULTS", bulk.getArtifact());
         }
         SentMessage last = null;
-        for (SentMessage m : messages) {
-            if (m.getResult().isSuccess()) {
-                last = m;
+        List<SentMessage> all = getMessages();
+        for (int i = all.size() - 1; i >= 0 && last == null; i--) { // every step asks: from the end, not every send
+            if (all.get(i).getResult().isSuccess()) {
+                last = all.get(i);
             }
         }
         if (last == null) {
@@ -169,11 +294,17 @@ public final class NexorSendAction implements RunAction2, EnvironmentContributin
     @Override
     public void onAttached(Run<?, ?> r) {
         this.run = r;
+        SendLog l = new SendLog(r.getRootDir().toPath());
+        this.log = l;
+        merged = !Files.exists(l.file()); // a log whose action build.xml lacks: a crash before the first save
     }
 
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
+        this.log = new SendLog(r.getRootDir().toPath());
+        merged = false; // read when the messages are first needed, not for every build Jenkins loads
+        inBuildRecord = true;
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.jenkins.plugins.nexor;
 import java.io.Serializable;
 
 /**
- * One send, as kept in the build record for the build page: who, through what, the ids, the outcome. Never the
- * content (personal data) nor the key.
+ * One send, as kept in the build record and in the build's send log ({@link SendLog}) for the build page: who, through
+ * what, the ids, the outcome. Never the content (personal data) nor the key.
  */
 public final class SentMessage implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The send's number in the build's send log, from 1; 0 in build records written before the log existed. */
+    private final int seq;
 
     private final long time;
     private final String channel;
@@ -16,11 +19,26 @@ public final class SentMessage implements Serializable {
     private final NexorSendResult result;
 
     SentMessage(long time, String channel, String leadId, String workflowId, NexorSendResult result) {
+        this(0, time, channel, leadId, workflowId, result);
+    }
+
+    SentMessage(int seq, long time, String channel, String leadId, String workflowId, NexorSendResult result) {
+        this.seq = seq;
         this.time = time;
         this.channel = channel;
         this.leadId = leadId;
         this.workflowId = workflowId;
         this.result = result;
+    }
+
+    /** The send's number in the build's send log (0: none). */
+    int seq() {
+        return seq;
+    }
+
+    /** This send with a number (one that has none yet). */
+    SentMessage numbered(int number) {
+        return new SentMessage(number, time, channel, leadId, workflowId, result);
     }
 
     public long getTime() {

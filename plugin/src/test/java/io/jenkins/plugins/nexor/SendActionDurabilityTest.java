@@ -9,6 +9,7 @@ import hudson.util.XStream2;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -18,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -25,10 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.LogRecorder;
 
 /**
- * The build record keeps every send: sends recorded on several threads while the build record is written on others
- * (as a Pipeline writes {@code build.xml}) are all in it after a reload, the record is on disk when {@code nexorSend}
- * returns, and build records written when the lists were {@code ArrayList}s (and bulk sends had no record) still
- * load.
+ * The build page keeps every send: sends recorded on several threads while the build record is written on others (as
+ * a Pipeline writes {@code build.xml}) are all listed after a reload; a send is on disk when {@code nexorSend} returns
+ * (in the build's send log, without rewriting {@code build.xml}); a send that was in flight when Jenkins stopped is
+ * listed as one that may have been sent; the key is in no file of the build; and build records written when the
+ * lists were {@code ArrayList}s (and bulk sends had no record) still load.
  */
 class SendActionDurabilityTest extends SandboxedJenkinsTest {
     private static final int THREADS = 4;
@@ -106,8 +111,8 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
     }
 
     @Test
-    void aSendIsInTheBuildRecordOnDiskWhenTheStepReturns() throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class);
+    void aSendIsOnDiskWhenTheStepReturnsThoughTheBuildRecordIsNotRewritten() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "durable");
         p.setDefinition(new CpsFlowDefinition("""
             def r = nexorSend leadId: '%s', workflowId: '%s', channel: 'call'
             echo "sent ${r.messageId}"
@@ -120,11 +125,104 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
                 .get(0)
                 .getResult()
                 .getMessageId();
-        String onDisk = Files.readString(b.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
-        assertThat(onDisk).contains("io.jenkins.plugins.nexor.SentMessage").contains(messageId);
+
+        // what a reload would read now: the action as build.xml holds it (saved once, before the first send;
+        // whether with this send or not), then the send log of the build directory
+        Path dir = b.getRootDir().toPath();
+        String buildXml = Files.readString(dir.resolve("build.xml"), StandardCharsets.UTF_8);
+        Matcher saved = ACTION_XML.matcher(buildXml);
+        assertThat(saved.find()).as("build.xml holds the Nexor action").isTrue();
+        NexorSendAction fromDisk = (NexorSendAction) Run.XSTREAM2.fromXML(saved.group());
+        fromDisk.onLoad(b);
+        assertThat(fromDisk.getMessages()).singleElement().satisfies(m -> {
+            assertThat(m.getLeadId()).isEqualTo(nexor.lead());
+            assertThat(m.getResult().isSuccess()).isTrue();
+            assertThat(m.getResult().getMessageId()).isEqualTo(messageId);
+        });
+        assertThat(Files.readString(dir.resolve(SendLog.FILE), StandardCharsets.UTF_8))
+                .startsWith(SendLog.HEADER)
+                .contains("SENDING,1,")
+                .contains("SENT,1,")
+                .contains(messageId);
+
         b.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.waitUntilNoActivity(); // the build's last save is done
+        j.jenkins.reload(); // build.xml now has the send too: listed once
+        WorkflowRun reloaded =
+                j.jenkins.getItemByFullName("durable", WorkflowJob.class).getBuildByNumber(1);
+        assertThat(reloaded.getAction(NexorSendAction.class).getMessages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getResult().getMessageId()).isEqualTo(messageId));
     }
+
+    @Test
+    void aSendInFlightWhenJenkinsStoppedIsListedAsOneThatMayHaveBeenSent() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "crashed");
+        p.setDefinition(new CpsFlowDefinition(
+                "nexorSend leadId: '%s', workflowId: '%s', channel: 'call'".formatted(nexor.lead(), nexor.workflow()),
+                true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.waitUntilNoActivity();
+        // what a controller that died during a second send leaves: its SENDING line, no outcome, build.xml without it
+        long sending = System.currentTimeMillis();
+        new SendLog(b.getRootDir().toPath()).sending(2, sending, "whatsapp", nexor.lead(), nexor.workflow(), true);
+
+        j.jenkins.reload();
+        WorkflowRun reloaded =
+                j.jenkins.getItemByFullName("crashed", WorkflowJob.class).getBuildByNumber(1);
+        List<SentMessage> listed = reloaded.getAction(NexorSendAction.class).getMessages();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).getResult().isSuccess()).isTrue();
+        assertThat(listed.get(1)).satisfies(m -> {
+            assertThat(m.getChannel()).isEqualTo("whatsapp");
+            assertThat(m.getLeadId()).isEqualTo(nexor.lead());
+            assertThat(m.getTime()).isEqualTo(sending);
+            assertThat(m.getResult().isSuccess()).isFalse();
+            assertThat(m.getResult().isMayHaveBeenSent()).isTrue();
+            assertThat(m.getResult().getError()).isEqualTo(Messages.SendLog_inFlight());
+        });
+        String page = j.createWebClient().getPage(reloaded).asNormalizedText();
+        assertThat(page).contains("2 message(s), 1 sent").contains(Messages.SendLog_inFlight());
+
+        reloaded.save(); // build.xml now lists it too: still once after another reload
+        j.jenkins.reload();
+        assertThat(j.jenkins
+                        .getItemByFullName("crashed", WorkflowJob.class)
+                        .getBuildByNumber(1)
+                        .getAction(NexorSendAction.class)
+                        .getMessages())
+                .hasSize(2);
+    }
+
+    @Test
+    void theKeyIsInNoFileOfTheBuild() throws Exception {
+        WorkflowRun b = nexor.pipeline("""
+            nexorSend leadId: '%s', workflowId: '%s', channel: 'whatsapp', content: 'Hola'
+            nexorSend leadId: '%s', workflowId: '%s', channel: 'call'
+            nexorSend leadId: '%s', workflowId: '%s', channel: 'call', onFailure: 'continue'
+            """.formatted(
+                nexor.lead(), nexor.workflow(), nexor.lead(), nexor.workflow(), UUID.randomUUID(), nexor.workflow()));
+        j.assertBuildStatusSuccess(b);
+        j.waitUntilNoActivity(); // the build's files are final
+        assertThat(b.getRootDir().toPath().resolve(SendLog.FILE)).exists();
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(b.getRootDir().toPath())) {
+            files = all.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                    .as(f.toString())
+                    .doesNotContain(nexor.key());
+        }
+    }
+
+    /** The Nexor action's element in a build.xml. */
+    private static final Pattern ACTION_XML = Pattern.compile(
+            "<io\\.jenkins\\.plugins\\.nexor\\.NexorSendAction(?:\\s[^>]*)?(?:/>|>.*?</io\\.jenkins\\.plugins\\.nexor"
+                    + "\\.NexorSendAction>)",
+            Pattern.DOTALL);
 
     /** The action as it was before its lists became copy-on-write: what older build records hold. */
     static final class ArrayListForm {

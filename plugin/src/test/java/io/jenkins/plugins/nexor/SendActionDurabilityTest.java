@@ -183,7 +183,7 @@ class SendActionDurabilityTest extends SandboxedJenkinsTest {
             assertThat(m.getResult().getError()).isEqualTo(Messages.SendLog_inFlight());
         });
         String page = j.createWebClient().getPage(reloaded).asNormalizedText();
-        assertThat(page).contains("2 message(s), 1 sent").contains(Messages.SendLog_inFlight());
+        assertThat(page).contains("Nexor: 2 messages, 1 sent").contains(Messages.SendLog_inFlight());
 
         reloaded.save(); // build.xml now lists it too: still once after another reload
         j.jenkins.reload();

@@ -24,7 +24,11 @@
  *   <li>{@link io.jenkins.plugins.nexor.NexorGlobalConfiguration} ({@code unclassified: nexor:}) and
  *       {@link io.jenkins.plugins.nexor.NexorClients}, the shared clients it configures;
  *       {@link io.jenkins.plugins.nexor.NexorCatalog}, the cached workflow and template lists.</li>
- *   <li>{@link io.jenkins.plugins.nexor.ApiKeyCredentials} – Secret text lookup in the run's or item's context.</li>
+ *   <li>{@link io.jenkins.plugins.nexor.ApiKeyCredentials} – Secret text lookup in the run's or item's context;
+ *       {@link io.jenkins.plugins.nexor.RunCredentials} keeps a build's keys (looked up and tracked once per build and
+ *       id, in memory only, dropped when the build ends).</li>
+ *   <li>{@link io.jenkins.plugins.nexor.SendLog} – the build's write-ahead log of single sends ({@code nexor-sends.csv}:
+ *       a line before each request leaves, one with its outcome), read back by the build page after a restart.</li>
  *   <li>What builds and scripts see: {@link io.jenkins.plugins.nexor.NexorSendResult},
  *       {@link io.jenkins.plugins.nexor.NexorBulkResult} and {@link io.jenkins.plugins.nexor.NexorBulkEntry} (Pipeline
  *       return values); {@link io.jenkins.plugins.nexor.NexorSendAction} (build page summary, {@code NEXOR_*}

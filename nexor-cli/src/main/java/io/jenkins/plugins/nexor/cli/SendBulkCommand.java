@@ -102,7 +102,7 @@ final class SendBulkCommand implements Callable<Integer> {
         } catch (RecordOptions.Refused e) {
             err.println("error: " + e.getMessage());
             return e.exitCode;
-        } catch (ConnectionOptions.UsageProblem e) {
+        } catch (ConnectionOptions.UsageProblem | UserInput.Unreadable e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {

@@ -93,7 +93,7 @@ final class SendBulkCommand implements Callable<Integer> {
                     .build().prepare(message.toBuilder(), file);
             file.notes().forEach(note -> err.println("note: " + note));
             for (BulkEntry bad : send.invalid()) {
-                err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
+                err.println("row " + (bad.index() + 1) + " skipped: " + CliWords.forRows(bad.error()));
             }
             if (send.invalidCount() > send.invalid().size()) {
                 err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");

@@ -99,7 +99,7 @@ final class SendCommand implements Callable<Integer> {
                         : "interrupted before the message was sent: nothing was sent to lead " + lead + ".");
                 return ExitCodes.INTERRUPTED;
             }
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliWords.forFailure(e.getMessage()));
             return ExitCodes.of(e);
         }
         Thread.interrupted();

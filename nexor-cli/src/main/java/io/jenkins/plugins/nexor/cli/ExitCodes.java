@@ -19,7 +19,10 @@ final class ExitCodes {
     static final int AUTHENTICATION = 4;
     /** Nexor refused the message (other 4xx, {@code success:false}): nothing was sent. */
     static final int REJECTED = 5;
-    /** Nexor kept answering 429: nothing was sent. */
+    /**
+     * Nexor kept answering 429: nothing was sent; in {@code send-bulk}, Nexor asked to wait longer than a run waits,
+     * and the run stopped.
+     */
     static final int RATE_LIMITED = 6;
     /** Nexor failed with a 5xx: the message may have been sent. */
     static final int SERVER_ERROR = 7;
@@ -69,9 +72,10 @@ final class ExitCodes {
     static final String BULK_HELP = """
             Exit codes: 0 every lead sent; 2 wrong command line; 3 invalid input, missing key, or a send record
               in the way (nothing sent); 4 Nexor refused the key part-way: leads before it may have been sent
-              (the results say which); 10 some leads not sent (the results say which, and whether each may have
-              been sent); 11 the results or the send record could not be written: the run stopped before sending
-              more; 130 Ctrl-C, 143 SIGTERM: no new sends, the ones in flight finished, every lead's result
-              written. After 4, 10, 11, 130 or 143, finish with the same command and --resume RECORD: nobody is
+              (the results say which); 6 Nexor asked to wait longer than a run waits: the run stopped, resume it
+              later; 10 some leads not sent (the results say which, and whether each may have been sent);
+              11 the results or the send record could not be written: the run stopped before sending more;
+              130 Ctrl-C, 143 SIGTERM: no new sends, the ones in flight finished, every lead's result written.
+              After 4, 6, 10, 11, 130 or 143, finish with the same command and --resume RECORD: nobody is
               messaged twice. 1 is an unexpected error (a bug).""";
 }

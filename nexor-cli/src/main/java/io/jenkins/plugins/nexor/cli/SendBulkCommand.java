@@ -5,6 +5,8 @@ import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.LeadsFile;
+import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -88,9 +91,13 @@ final class SendBulkCommand implements Callable<Integer> {
         SendRecord record;
         try {
             records.check();
+            MessageRequest.Builder shared = message.toBuilder();
+            if (!sharedMessageIsSendable(shared, err)) {
+                return ExitCodes.INVALID;
+            }
             LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
             send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
-                    .build().prepare(message.toBuilder(), file);
+                    .build().prepare(shared, file);
             file.notes().forEach(note -> err.println("note: " + note));
             for (BulkEntry bad : send.invalid()) {
                 err.println("row " + (bad.index() + 1) + " skipped: " + CliWords.forRows(bad.error()));
@@ -111,6 +118,23 @@ final class SendBulkCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         return send(send, record, interruption, out, err);
+    }
+
+    /**
+     * What every lead shares, checked before the leads are read: its problems (one line each, not one per lead);
+     * false when a lead could not be sent whatever its row holds.
+     */
+    private boolean sharedMessageIsSendable(MessageRequest.Builder shared, PrintWriter err) {
+        List<Problem> common = SharedMessage.commonProblems(shared, LeadsColumns.of(leads));
+        Output.problems(err, common);
+        if (common.stream().noneMatch(Problem::isError)) {
+            return true;
+        }
+        boolean columnsCouldHelp = common.stream().anyMatch(p -> p.isError() && SharedMessage.perLead(p));
+        err.println("error: nothing was sent: every lead of " + leads + " shares the options above, so no lead could "
+                + "be sent" + (columnsCouldHelp ? " (a column of the file can also give each lead its own content, "
+                + "html, subject, components or begin_message)" : "") + ".");
+        return false;
     }
 
     private int send(BulkSend send, SendRecord record, Interruption interruption, PrintWriter out, PrintWriter err) {
@@ -151,7 +175,8 @@ final class SendBulkCommand implements Callable<Integer> {
                     send.stop(Interruption.GRACE);
                 }
                 summary.add(entry);
-                if ((done % step == 0 || done == total) && !stopped.get()) { // the rest are not attempted
+                if ((done % step == 0 || done == total) && !stopped.get()
+                        && entry.outcome() != BulkEntry.Outcome.NOT_ATTEMPTED) { // the run stopped: no progress
                     err.println("progress: " + done + "/" + total);
                 }
             });

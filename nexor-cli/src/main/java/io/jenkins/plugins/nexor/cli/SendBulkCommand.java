@@ -11,7 +11,6 @@ import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,15 +33,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
-        footer = {"", "leads.csv:", "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
-                "Examples:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --concurrency 8 --max-per-second 20 > results.csv",
+        customSynopsis = "nexor send-bulk --leads FILE --workflow UUID --channel whatsapp|email|call [OPTIONS]",
+        footer = {"", "leads.csv (columns separated by , ; or tab; UTF-8, UTF-16 or Windows-1252):",
+                "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
+                "Results on stdout, one CSV line per lead (--json: one object per lead, the",
+                "same keys and values): row, lead_id, outcome (SENT, FAILED, SKIPPED,",
+                "NOT_ATTEMPTED), message_id, provider_message_id, activity_id, call_id,",
+                "call_status, may_have_been_sent, attempts, error. Progress and the summary",
+                "are on stderr.", "",
+                "Examples:",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp \\",
+                "                  --template $TPL --concurrency 8 --max-per-second 20 \\",
+                "                  > results.csv",
                 "  # interrupted, or some leads failed? finish it; nobody is messaged twice:",
-                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --resume leads.record.csv > results-2.csv",
-                "", "Every send is written to the send record (leads.csv -> leads.record.csv) before it leaves.",
-                "Ctrl-C or SIGTERM: no new sends, the ones in flight finish (10 s at most; a second Ctrl-C",
-                "cancels them), every lead's result is written, and the summary says how to --resume.",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp \\",
+                "                  --template $TPL --resume leads.record.csv > results-2.csv",
+                "",
+                "Every send is written to the send record (leads.csv -> leads.record.csv)",
+                "before it leaves. Ctrl-C or SIGTERM: no new sends, the ones in flight finish",
+                "(10 s at most; a second Ctrl-C cancels them), every lead's result is",
+                "written, and the summary says how to --resume.",
                 "", ExitCodes.BULK_HELP})
 final class SendBulkCommand implements Callable<Integer> {
     @ParentCommand
@@ -64,10 +74,13 @@ final class SendBulkCommand implements Callable<Integer> {
     @Mixin
     RecordOptions records;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "sends in flight at once (default: ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "sends in flight at once, 1 to " + BulkSender.MAX_CONCURRENCY
+                    + " (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--max-per-second", defaultValue = "0", description = "cap on requests per second (default: none)")
+    @Option(names = "--max-per-second", paramLabel = "RATE", defaultValue = "0",
+            description = "cap on requests per second (default: 0, no cap)")
     double maxPerSecond;
 
     @Option(names = "--json", description = "print the results as JSON")
@@ -75,28 +88,44 @@ final class SendBulkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
+        connection.readKey(cli);
         try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
             return run(interruption);
         }
     }
 
+    /** Values out of range and options that do not go together: a wrong command line (exit 2). */
+    private void checkOptions() {
+        connection.check(spec);
+        if (concurrency < 1 || concurrency > BulkSender.MAX_CONCURRENCY) {
+            throw UsageErrors.wrong(spec, "--concurrency must be 1 to " + BulkSender.MAX_CONCURRENCY + ", not "
+                    + concurrency);
+        }
+        if (!(maxPerSecond >= 0) || Double.isInfinite(maxPerSecond)) {
+            throw UsageErrors.wrong(spec, "--max-per-second must be 0 (no cap) or more, not "
+                    + (maxPerSecond == Math.rint(maxPerSecond) ? Long.toString((long) maxPerSecond) : maxPerSecond));
+        }
+        records.check(spec);
+    }
+
     private int run(Interruption interruption) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isReadable(leads)) {
-            err.println("error: " + leads + ": no such file, or it cannot be read");
+        if (Files.isDirectory(leads) || !Files.isReadable(leads)) {
+            err.println("error: --leads " + leads + ": " + (Files.isDirectory(leads) ? "a directory, not a file"
+                    : Files.exists(leads) ? "cannot be read" : "no such file") + "; nothing was sent");
             return ExitCodes.INVALID;
         }
         BulkSend send;
         SendRecord record;
         try {
-            records.check();
             MessageRequest.Builder shared = message.toBuilder();
             if (!sharedMessageIsSendable(shared, err)) {
                 return ExitCodes.INVALID;
             }
             LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
-            send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
+            send = BulkSender.builder(connection.client(cli)).concurrency(concurrency).maxPerSecond(maxPerSecond)
                     .build().prepare(shared, file);
             file.notes().forEach(note -> err.println("note: " + note));
             for (BulkEntry bad : send.invalid()) {

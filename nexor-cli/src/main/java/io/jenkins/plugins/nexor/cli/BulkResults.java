@@ -7,7 +7,6 @@ import io.jenkins.plugins.nexor.client.WireFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,7 +45,7 @@ final class BulkResults {
             out.println((first ? "" : ",") + new String(WireFormat.bytes(row(e)), StandardCharsets.UTF_8));
             first = false;
         } else {
-            out.println(Csv.resultLine(e));
+            out.println(Csv.resultLine(inCliWords(e)));
         }
         return written();
     }
@@ -72,13 +71,16 @@ final class BulkResults {
         return problem == null;
     }
 
-    /** A lead's JSON object: the CSV's columns ({@code index} is the CSV's {@code row}), outcome in lower case. */
+    /**
+     * A lead's JSON object: the CSV's columns under the same names ({@link Csv#RESULTS_HEADER}), with the same
+     * values (outcome {@code SENT}, {@code FAILED}, …), as JSON types (numbers, booleans, null).
+     */
     static Map<String, Object> row(BulkEntry e) {
         MessageResult r = e.result();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("index", e.index() + 1);
+        row.put("row", e.index() + 1);
         row.put("lead_id", e.leadId());
-        row.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
+        row.put("outcome", e.outcome().name());
         row.put("message_id", r == null ? null : r.messageId());
         row.put("provider_message_id", r == null ? null : r.providerMessageId());
         row.put("activity_id", r == null ? null : r.activityId());
@@ -86,7 +88,14 @@ final class BulkResults {
         row.put("call_status", r == null ? null : r.callStatus());
         row.put("may_have_been_sent", e.mayHaveBeenSent());
         row.put("attempts", e.attempts());
-        row.put("error", e.error());
+        row.put("error", CliWords.forRows(e.error()));
         return row;
+    }
+
+    /** The entry with its error in the command line's words ({@link CliWords#forRows}). */
+    static BulkEntry inCliWords(BulkEntry e) {
+        String error = CliWords.forRows(e.error());
+        return java.util.Objects.equals(error, e.error()) ? e : new BulkEntry(e.index(), e.leadId(), e.outcome(),
+                e.result(), error, e.mayHaveBeenSent(), e.attempts(), e.earlierRun());
     }
 }

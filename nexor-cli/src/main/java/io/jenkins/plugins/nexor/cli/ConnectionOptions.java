@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 final class ConnectionOptions {
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "Nexor's API (default: $NEXOR_BASE_URL, else " + NexorClient.DEFAULT_BASE_URL + ")")
+            description = {"Nexor's API (default: $NEXOR_BASE_URL, else", NexorClient.DEFAULT_BASE_URL + ")"})
     String baseUrl;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
@@ -24,19 +24,56 @@ final class ConnectionOptions {
     Path apiKeyFile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "longest wait for Nexor's answer (default: ${DEFAULT-VALUE})")
+            description = "longest wait for Nexor's answer, 1 to 300 (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    /** The key, or an explanation of what is missing (never the key itself). */
-    String apiKey(Map<String, String> env) throws IOException, UsageProblem {
+    /** Values out of range: a wrong command line (exit 2), found before anything is read or sent. */
+    void check(CommandSpec spec) {
+        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+            throw UsageErrors.wrong(spec, "--timeout must be 1 to 300 seconds, not " + timeoutSeconds);
+        }
+    }
+
+    private String key;
+    private UsageProblem keyProblem;
+
+    /**
+     * Reads the key now, before anything else is printed, so that the redactor masks it in every message even when
+     * it comes from a pipe ({@code --api-key-file <(vault read …)}, read once); a problem with it is reported by
+     * {@link #client} (after the message's own problems).
+     */
+    void readKey(NexorCli cli) {
+        if (key == null && keyProblem == null) {
+            try {
+                key = apiKey(cli);
+            } catch (UsageProblem e) {
+                keyProblem = e;
+            }
+        }
+    }
+
+    /** The key, or an explanation of what is missing (never the key itself); the redactor learns it. */
+    private String apiKey(NexorCli cli) throws UsageProblem {
         String key;
         if (apiKeyFile != null) {
-            if (!Files.isReadable(apiKeyFile)) {
-                throw new UsageProblem("cannot read the API key file " + apiKeyFile);
+            if (cli.redactor.isKey(apiKeyFile.toString())) {
+                throw new UsageProblem("--api-key-file takes the name of a file that holds the key, and what was "
+                        + "given looks like the key itself (not printed): put the key in a file, or in NEXOR_API_KEY");
             }
-            key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
+            if (Files.isDirectory(apiKeyFile) || !Files.isReadable(apiKeyFile)) {
+                throw new UsageProblem("cannot read the API key file " + apiKeyFile
+                        + (Files.isDirectory(apiKeyFile) ? " (it is a directory)" : ""));
+            }
+            try {
+                key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UsageProblem("cannot read the API key file " + apiKeyFile + " (" + (e instanceof
+                        java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : RecordOptions.reason(e))
+                        + ")");
+            }
+            cli.redactor.secret(key);
         } else {
-            key = env.get("NEXOR_API_KEY");
+            key = cli.env.get("NEXOR_API_KEY");
         }
         if (key == null || key.isBlank()) {
             throw new UsageProblem("no API key: set NEXOR_API_KEY or use --api-key-file FILE");
@@ -48,7 +85,7 @@ final class ConnectionOptions {
         return key;
     }
 
-    String baseUrl(Map<String, String> env) {
+    String baseUrl(java.util.Map<String, String> env) {
         if (baseUrl != null) {
             return baseUrl;
         }
@@ -56,16 +93,17 @@ final class ConnectionOptions {
         return fromEnv == null || fromEnv.isBlank() ? NexorClient.DEFAULT_BASE_URL : fromEnv;
     }
 
-    NexorClient client(Map<String, String> env) throws IOException, UsageProblem {
-        String url = baseUrl(env);
+    NexorClient client(NexorCli cli) throws UsageProblem {
+        String url = baseUrl(cli.env);
         Validation v = Validation.ofBaseUrl(url);
         if (v.hasErrors()) {
             throw new UsageProblem(v.errors().get(0).message());
         }
-        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
-            throw new UsageProblem("--timeout must be 1 to 300 seconds");
+        readKey(cli);
+        if (keyProblem != null) {
+            throw keyProblem;
         }
-        return NexorClient.builder().apiKey(apiKey(env)).baseUrl(url).readTimeout(Duration.ofSeconds(timeoutSeconds))
+        return NexorClient.builder().apiKey(key).baseUrl(url).readTimeout(Duration.ofSeconds(timeoutSeconds))
                 .userAgentProduct("nexor-cli/" + NexorClient.VERSION).build();
     }
 

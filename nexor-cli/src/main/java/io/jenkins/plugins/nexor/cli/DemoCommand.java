@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local sandbox, send one message per kind through the real client, show the results.",
+        customSynopsis = "nexor demo [--once] [--port PORT]",
         footer = {"", "Examples:", "  nexor demo            # keeps the sandbox and its page up until Ctrl-C",
                 "  nexor demo --once     # sends, prints, exits"})
 final class DemoCommand implements Callable<Integer> {
@@ -33,13 +34,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "exit after sending instead of serving the page until Ctrl-C")
     boolean once;
 
-    @Option(names = "--port", defaultValue = "0", description = "sandbox port (default: a free one)")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "sandbox port, 1 to 65535 (default: 0, a free one)")
     int port;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw UsageErrors.wrong(spec, "--port must be 1 to 65535, or 0 for a free one, not " + port);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        NexorSandbox sandbox = NexorSandbox.builder().port(port).start();
+        NexorSandbox sandbox;
+        try {
+            sandbox = NexorSandbox.builder().port(port).start();
+        } catch (java.net.BindException e) {
+            throw UsageErrors.wrong(spec, "--port " + port + ": the sandbox cannot listen there (" + e.getMessage()
+                    + "); choose another port, or 0 for a free one");
+        }
         try {
             NexorClient client = NexorClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build();
             out.println("Nexor sandbox at " + sandbox.baseUrl() + " (nothing leaves this machine)");

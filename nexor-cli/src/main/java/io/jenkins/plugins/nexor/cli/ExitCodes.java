@@ -19,7 +19,10 @@ final class ExitCodes {
     static final int AUTHENTICATION = 4;
     /** Nexor refused the message (other 4xx, {@code success:false}): nothing was sent. */
     static final int REJECTED = 5;
-    /** Nexor kept answering 429: nothing was sent. */
+    /**
+     * Nexor kept answering 429: nothing was sent; in {@code send-bulk}, Nexor asked to wait longer than a run waits,
+     * and the run stopped.
+     */
     static final int RATE_LIMITED = 6;
     /** Nexor failed with a 5xx: the message may have been sent. */
     static final int SERVER_ERROR = 7;
@@ -57,21 +60,68 @@ final class ExitCodes {
         return e.mayHaveBeenSent() ? MAY_HAVE_BEEN_SENT : UNREACHABLE;
     }
 
-    static final String HELP = """
-            Exit codes: 0 sent; 2 wrong command line; 3 invalid input or missing key (nothing sent);
-              4 key refused (nothing sent); 5 message refused (nothing sent); 6 rate limited (nothing sent);
-              7 Nexor failed, 8 connection failed after sending or unreadable answer (both: the message MAY have
-              been sent, check the lead's history before resending); 9 Nexor unreachable (nothing sent);
-              10 bulk: some leads not sent; 11 the result could not be written (the message WAS sent: its ids
-              are on stderr); 130 Ctrl-C, 143 SIGTERM (stderr says whether the message may have been sent).""";
+    /*
+     * The help texts: one code a line, no line longer than 78 characters (picocli wraps at the terminal's width:
+     * a line it breaks is hard to read). docs/cli.md has the same codes (ExitCodesDocTest).
+     */
 
-    /** send-bulk's codes: 4 and 9 do not mean "nothing was sent" there. */
+    /** {@code send}'s codes. */
+    static final String HELP = """
+            Exit codes:
+              0    sent
+              2    wrong command line: an unknown option, a missing or badly typed
+                   value (nothing sent)
+              3    invalid message or @FILE, or no API key (nothing sent)
+              4    Nexor refused the key (nothing sent)
+              5    Nexor refused the message (nothing sent)
+              6    rate limited: Nexor kept answering 429 (nothing sent)
+              7    Nexor failed (5xx): the message MAY have been sent
+              8    the connection failed after sending, or the answer was unreadable:
+                   the message MAY have been sent
+              9    Nexor unreachable (nothing sent)
+              11   the result could not be written: the message WAS sent (its ids
+                   are on stderr; do not send it again)
+              130  Ctrl-C: stderr says whether the message may have been sent
+              143  SIGTERM: the same as Ctrl-C
+              1    an unexpected error (a bug)
+            For 7 and 8, check the lead's history in Nexor before sending again.""";
+
+    /** {@code send-bulk}'s codes: 4 does not mean "nothing was sent" there, and 5, 7, 8, 9 are per-lead outcomes. */
     static final String BULK_HELP = """
-            Exit codes: 0 every lead sent; 2 wrong command line; 3 invalid input, missing key, or a send record
-              in the way (nothing sent); 4 Nexor refused the key part-way: leads before it may have been sent
-              (the results say which); 10 some leads not sent (the results say which, and whether each may have
-              been sent); 11 the results or the send record could not be written: the run stopped before sending
-              more; 130 Ctrl-C, 143 SIGTERM: no new sends, the ones in flight finished, every lead's result
-              written. After 4, 10, 11, 130 or 143, finish with the same command and --resume RECORD: nobody is
-              messaged twice. 1 is an unexpected error (a bug).""";
+            Exit codes:
+              0    every lead sent (by this run, or by the earlier one it resumes)
+              2    wrong command line: an unknown option, a value out of range
+                   (--concurrency 0), --record with --resume (nothing sent)
+              3    invalid input: the leads file, the message shared by every lead
+                   (--workflow, --channel, ...), no API key, or a send record in the
+                   way (nothing sent)
+              4    Nexor refused the key part-way: leads before it may have been sent
+                   (the results say which)
+              6    Nexor asked to wait longer than a run waits (Retry-After): the run
+                   stopped; resume it later
+              10   some leads not sent (the results say which, and whether each may
+                   have been sent)
+              11   the results or the send record could not be written: the run
+                   stopped before sending more
+              130  Ctrl-C: no new sends, the ones in flight finished, every lead's
+                   result written
+              143  SIGTERM: the same as Ctrl-C
+              1    an unexpected error (a bug)
+            After 4, 6, 10, 11, 130 or 143: the same command with --resume RECORD
+            finishes the run, and nobody is messaged twice.""";
+
+    /** {@code validate}'s codes. */
+    static final String VALIDATE_HELP = """
+            Exit codes:
+              0    valid (nothing is ever sent)
+              2    wrong command line: an unknown option, a missing value
+              3    invalid message or @FILE""";
+
+    /** {@code nexor --help}: every code in a word; each command's --help says what they mean for it. */
+    static final String ROOT_HELP = """
+            Exit codes: 0 done; 2 wrong command line; 3 invalid input or no key;
+              4 key refused; 5 message refused; 6 rate limited; 7 Nexor failed;
+              8 may have been sent; 9 Nexor unreachable; 10 some leads not sent;
+              11 results not written; 130 Ctrl-C; 143 SIGTERM; 1 a bug.
+              What each means for a command: nexor COMMAND --help.""";
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nexor.cli;
 
 import io.jenkins.plugins.nexor.client.MessageRequest;
-import java.io.IOException;
 import picocli.CommandLine.Option;
 
 /** Every field of {@code POST /messages} as an option (the lead is separate: bulk sends take it from a file). */
@@ -12,10 +11,12 @@ final class MessageOptions {
     @Option(names = {"-c", "--channel"}, paramLabel = "CHANNEL", description = "whatsapp, email or call")
     String channel;
 
-    @Option(names = "--content", paramLabel = "TEXT|@FILE", description = "plain text (whatsapp, email)")
+    @Option(names = "--content", paramLabel = "TEXT|@FILE",
+            description = "plain text (whatsapp, email); @FILE reads a UTF-8 file, @@ starts the text with @")
     String content;
 
-    @Option(names = "--html", paramLabel = "HTML|@FILE", description = "e-mail HTML body, sent as is")
+    @Option(names = "--html", paramLabel = "HTML|@FILE",
+            description = "e-mail HTML body, sent as is; @FILE as for --content")
     String html;
 
     @Option(names = "--subject", paramLabel = "TEXT", description = "e-mail subject")
@@ -25,16 +26,17 @@ final class MessageOptions {
     String template;
 
     @Option(names = "--components", paramLabel = "JSON|@FILE",
-            description = "template parameters, a JSON array in Meta's format")
+            description = "template parameters, a JSON array in Meta's format; @FILE as for --content")
     String components;
 
     @Option(names = "--begin-message", paramLabel = "TEXT", description = "call greeting")
     String beginMessage;
 
     /** The shared message (no lead yet), files read. */
-    MessageRequest.Builder toBuilder() throws IOException {
-        return MessageRequest.builder().workflowId(workflow).channel(channel).content(UserInput.resolve(content))
-                .html(UserInput.resolve(html)).subject(subject).templateId(template)
-                .components(UserInput.resolve(components)).beginMessage(beginMessage);
+    MessageRequest.Builder toBuilder() throws UserInput.Unreadable {
+        return MessageRequest.builder().workflowId(workflow).channel(channel)
+                .content(UserInput.resolve("--content", content)).html(UserInput.resolve("--html", html))
+                .subject(subject).templateId(template).components(UserInput.resolve("--components", components))
+                .beginMessage(beginMessage);
     }
 }

@@ -48,22 +48,21 @@ final class Output {
         return ids.length() == 0 ? "Nexor gave no ids" : ids.toString();
     }
 
+    /**
+     * One line per problem, in the CLI's words ({@link CliWords#forOptions}): {@code error: --template must be a
+     * UUID …}; a message that does not name its option gets it in front.
+     */
     static void problems(PrintWriter err, List<Problem> problems) {
         for (Problem p : problems) {
-            err.println((p.isError() ? "error: " : "warning: ") + option(p) + ": " + p.message());
+            String message = CliWords.forOptions(p.message());
+            String option = CliWords.option(p.field());
+            err.println((p.isError() ? "error: " : "warning: ") + (mentions(message, option) ? "" : option + ": ")
+                    + message);
         }
     }
 
-    /** The option a problem is about, e.g. {@code --lead}. */
-    static String option(Problem p) {
-        return switch (p.field()) {
-            case LEAD_ID -> "--lead";
-            case WORKFLOW_ID -> "--workflow";
-            case TEMPLATE_ID -> "--template";
-            case BEGIN_MESSAGE -> "--begin-message";
-            case API_KEY -> "NEXOR_API_KEY";
-            case BASE_URL -> "--base-url";
-            default -> "--" + p.field().propertyName();
-        };
+    private static boolean mentions(String message, String option) {
+        return java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(option) + "(?![\\w-])")
+                .matcher(message).find();
     }
 }

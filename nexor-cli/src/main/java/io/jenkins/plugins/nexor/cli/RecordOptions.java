@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,24 +66,23 @@ final class RecordOptions {
         return abs.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".record.csv");
     }
 
-    /** Options that do not go together (exit 2), before anything is read. */
-    void check() throws Refused {
+    /** Options that do not go together: a wrong command line (exit 2), before anything is read. */
+    void check(CommandSpec spec) {
         if (resume != null && record != null) {
-            throw new Refused(ExitCodes.USAGE, "--record and --resume cannot be used together: --resume FILE adds "
+            throw UsageErrors.wrong(spec, "--record and --resume cannot be used together: --resume FILE adds "
                     + "this run's events to FILE; use one of them");
         }
         if (resendUncertain && resume == null) {
-            throw new Refused(ExitCodes.USAGE, "--resend-uncertain applies only with --resume FILE (a new run has "
+            throw UsageErrors.wrong(spec, "--resend-uncertain applies only with --resume FILE (a new run has "
                     + "no earlier sends to be unsure of)");
         }
     }
 
     /**
      * Opens the record: a new one (refused when the file exists: an earlier run may have sent messages), or the one
-     * {@code --resume} names (refused when it is missing or is not a record).
+     * {@code --resume} names (refused when it is missing or is not a record). {@link #check} comes first.
      */
     SendRecord open(Path leads) throws Refused {
-        check();
         Path file = file(leads);
         return resume != null ? resume(file) : create(file);
     }

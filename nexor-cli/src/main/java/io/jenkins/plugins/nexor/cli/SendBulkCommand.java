@@ -5,13 +5,15 @@ import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.LeadsFile;
+import io.jenkins.plugins.nexor.client.MessageRequest;
+import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.SendRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -31,15 +33,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "send-bulk", mixinStandardHelpOptions = true,
         description = "Send one message to every lead of a CSV file; per-lead results on stdout.",
-        footer = {"", "leads.csv:", "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
-                "Examples:", "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --concurrency 8 --max-per-second 20 > results.csv",
+        customSynopsis = "nexor send-bulk --leads FILE --workflow UUID --channel whatsapp|email|call [OPTIONS]",
+        footer = {"", "leads.csv (columns separated by , ; or tab; UTF-8, UTF-16 or Windows-1252):",
+                "  lead_id,components", "  3c90c3cc-...,\"[{\"\"type\"\":\"\"body\"\",...}]\"", "",
+                "Results on stdout, one CSV line per lead (--json: one object per lead, the",
+                "same keys and values): row, lead_id, outcome (SENT, FAILED, SKIPPED,",
+                "NOT_ATTEMPTED), message_id, provider_message_id, activity_id, call_id,",
+                "call_status, may_have_been_sent, attempts, error. Progress and the summary",
+                "are on stderr.", "",
+                "Examples:",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp \\",
+                "                  --template $TPL --concurrency 8 --max-per-second 20 \\",
+                "                  > results.csv",
                 "  # interrupted, or some leads failed? finish it; nobody is messaged twice:",
-                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp --template $TPL \\",
-                "                  --resume leads.record.csv > results-2.csv",
-                "", "Every send is written to the send record (leads.csv -> leads.record.csv) before it leaves.",
-                "Ctrl-C or SIGTERM: no new sends, the ones in flight finish (10 s at most; a second Ctrl-C",
-                "cancels them), every lead's result is written, and the summary says how to --resume.",
+                "  nexor send-bulk --leads leads.csv --workflow $WF --channel whatsapp \\",
+                "                  --template $TPL --resume leads.record.csv > results-2.csv",
+                "",
+                "Every send is written to the send record (leads.csv -> leads.record.csv)",
+                "before it leaves. Ctrl-C or SIGTERM: no new sends, the ones in flight finish",
+                "(10 s at most; a second Ctrl-C cancels them), every lead's result is",
+                "written, and the summary says how to --resume.",
                 "", ExitCodes.BULK_HELP})
 final class SendBulkCommand implements Callable<Integer> {
     @ParentCommand
@@ -61,10 +74,13 @@ final class SendBulkCommand implements Callable<Integer> {
     @Mixin
     RecordOptions records;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "sends in flight at once (default: ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "sends in flight at once, 1 to " + BulkSender.MAX_CONCURRENCY
+                    + " (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--max-per-second", defaultValue = "0", description = "cap on requests per second (default: none)")
+    @Option(names = "--max-per-second", paramLabel = "RATE", defaultValue = "0",
+            description = "cap on requests per second (default: 0, no cap)")
     double maxPerSecond;
 
     @Option(names = "--json", description = "print the results as JSON")
@@ -72,28 +88,48 @@ final class SendBulkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
+        connection.readKey(cli);
         try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
             return run(interruption);
         }
     }
 
+    /** Values out of range and options that do not go together: a wrong command line (exit 2). */
+    private void checkOptions() {
+        connection.check(spec);
+        if (concurrency < 1 || concurrency > BulkSender.MAX_CONCURRENCY) {
+            throw UsageErrors.wrong(spec, "--concurrency must be 1 to " + BulkSender.MAX_CONCURRENCY + ", not "
+                    + concurrency);
+        }
+        if (!(maxPerSecond >= 0) || Double.isInfinite(maxPerSecond)) {
+            throw UsageErrors.wrong(spec, "--max-per-second must be 0 (no cap) or more, not "
+                    + (maxPerSecond == Math.rint(maxPerSecond) ? Long.toString((long) maxPerSecond) : maxPerSecond));
+        }
+        records.check(spec);
+    }
+
     private int run(Interruption interruption) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isReadable(leads)) {
-            err.println("error: " + leads + ": no such file, or it cannot be read");
+        if (Files.isDirectory(leads) || !Files.isReadable(leads)) {
+            err.println("error: --leads " + leads + ": " + (Files.isDirectory(leads) ? "a directory, not a file"
+                    : Files.exists(leads) ? "cannot be read" : "no such file") + "; nothing was sent");
             return ExitCodes.INVALID;
         }
         BulkSend send;
         SendRecord record;
         try {
-            records.check();
+            MessageRequest.Builder shared = message.toBuilder();
+            if (!sharedMessageIsSendable(shared, err)) {
+                return ExitCodes.INVALID;
+            }
             LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
-            send = BulkSender.builder(connection.client(cli.env)).concurrency(concurrency).maxPerSecond(maxPerSecond)
-                    .build().prepare(message.toBuilder(), file);
+            send = BulkSender.builder(connection.client(cli)).concurrency(concurrency).maxPerSecond(maxPerSecond)
+                    .build().prepare(shared, file);
             file.notes().forEach(note -> err.println("note: " + note));
             for (BulkEntry bad : send.invalid()) {
-                err.println("row " + (bad.index() + 1) + " skipped: " + bad.error());
+                err.println("row " + (bad.index() + 1) + " skipped: " + CliWords.forRows(bad.error()));
             }
             if (send.invalidCount() > send.invalid().size()) {
                 err.println("... and " + (send.invalidCount() - send.invalid().size()) + " more rows skipped");
@@ -102,7 +138,7 @@ final class SendBulkCommand implements Callable<Integer> {
         } catch (RecordOptions.Refused e) {
             err.println("error: " + e.getMessage());
             return e.exitCode;
-        } catch (ConnectionOptions.UsageProblem e) {
+        } catch (ConnectionOptions.UsageProblem | UserInput.Unreadable e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
@@ -111,6 +147,23 @@ final class SendBulkCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         return send(send, record, interruption, out, err);
+    }
+
+    /**
+     * What every lead shares, checked before the leads are read: its problems (one line each, not one per lead);
+     * false when a lead could not be sent whatever its row holds.
+     */
+    private boolean sharedMessageIsSendable(MessageRequest.Builder shared, PrintWriter err) {
+        List<Problem> common = SharedMessage.commonProblems(shared, LeadsColumns.of(leads));
+        Output.problems(err, common);
+        if (common.stream().noneMatch(Problem::isError)) {
+            return true;
+        }
+        boolean columnsCouldHelp = common.stream().anyMatch(p -> p.isError() && SharedMessage.perLead(p));
+        err.println("error: nothing was sent: every lead of " + leads + " shares the options above, so no lead could "
+                + "be sent" + (columnsCouldHelp ? " (a column of the file can also give each lead its own content, "
+                + "html, subject, components or begin_message)" : "") + ".");
+        return false;
     }
 
     private int send(BulkSend send, SendRecord record, Interruption interruption, PrintWriter out, PrintWriter err) {
@@ -151,7 +204,8 @@ final class SendBulkCommand implements Callable<Integer> {
                     send.stop(Interruption.GRACE);
                 }
                 summary.add(entry);
-                if ((done % step == 0 || done == total) && !stopped.get()) { // the rest are not attempted
+                if ((done % step == 0 || done == total) && !stopped.get()
+                        && entry.outcome() != BulkEntry.Outcome.NOT_ATTEMPTED) { // the run stopped: no progress
                     err.println("progress: " + done + "/" + total);
                 }
             });

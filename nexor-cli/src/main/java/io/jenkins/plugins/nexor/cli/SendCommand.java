@@ -22,13 +22,20 @@ import picocli.CommandLine.Spec;
  * (nothing was sent); a result that cannot be written is an error that still gives the message's ids (exit 11).
  */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send one message and print Nexor's ids.",
+        customSynopsis = "nexor send --lead UUID --workflow UUID --channel whatsapp|email|call [OPTIONS]",
         footer = {"", "Examples:",
                 "  export NEXOR_API_KEY=nxr_live_...",
-                "  nexor send --lead 3c90c3cc-0d44-4b50-8888-8dd25736052a --workflow 5f0e8a1e-2b7c-4d1a-9c3e-7a6b5d4c3b2a \\",
+                "  nexor send --lead 3c90c3cc-0d44-4b50-8888-8dd25736052a \\",
+                "             --workflow 5f0e8a1e-2b7c-4d1a-9c3e-7a6b5d4c3b2a \\",
                 "             --channel whatsapp --content 'Hola Ana, tu pedido salió hoy.'",
-                "  nexor send --lead $LEAD --workflow $WF --channel email --subject Factura --html @mail.html --json",
-                "  nexor send --lead $LEAD --workflow $WF --channel whatsapp --template $TPL --components @params.json",
-                "", "Ctrl-C while waiting for Nexor's answer: stderr says whether the message may have been sent.",
+                "  nexor send --lead $LEAD --workflow $WF --channel email \\",
+                "             --subject Factura --html @mail.html --json",
+                "  nexor send --lead $LEAD --workflow $WF --channel whatsapp \\",
+                "             --template $TPL --components @params.json",
+                "  nexor send --lead $LEAD --workflow $WF --channel whatsapp --content @@ana",
+                "             # sends \"@ana\": @@ is a literal @, @FILE reads a file",
+                "", "Ctrl-C while waiting for Nexor's answer: stderr says whether the message",
+                "may have been sent.",
                 "", ExitCodes.HELP})
 final class SendCommand implements Callable<Integer> {
     @ParentCommand
@@ -54,6 +61,8 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        connection.check(spec);
+        connection.readKey(cli);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MessageRequest request;
@@ -66,7 +75,7 @@ final class SendCommand implements Callable<Integer> {
         Output.problems(err, request.warnings());
         NexorClient client;
         try {
-            client = connection.client(cli.env);
+            client = connection.client(cli);
         } catch (ConnectionOptions.UsageProblem e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -99,7 +108,7 @@ final class SendCommand implements Callable<Integer> {
                         : "interrupted before the message was sent: nothing was sent to lead " + lead + ".");
                 return ExitCodes.INTERRUPTED;
             }
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliWords.forFailure(e.getMessage()));
             return ExitCodes.of(e);
         }
         Thread.interrupted();

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code nexor validate}: the same checks as {@code send}, locally; sends nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a message with the same rules as send, without sending anything.",
-        footer = {"", "Example:", "  nexor validate --lead $LEAD --workflow $WF --channel whatsapp --template $TPL --components @p.json"})
+        customSynopsis = "nexor validate --lead UUID --workflow UUID --channel whatsapp|email|call [OPTIONS]",
+        footer = {"", "Example:", "  nexor validate --lead $LEAD --workflow $WF --channel whatsapp \\",
+                "                 --template $TPL --components @params.json", "", ExitCodes.VALIDATE_HELP})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -64,10 +64,11 @@ class NexorCliTest {
     void everyValidationErrorNamesItsOptionAndNothingIsSent() {
         int code = run(env(), "send", "--lead", "x", "--channel", "whatsapp", "--components", "[1]");
         assertThat(code).isEqualTo(ExitCodes.INVALID);
-        assertThat(err.toString()).contains("error: --lead: leadId must be a UUID")
-                .contains("error: --workflow: workflowId is required")
-                .contains("error: --content: A WhatsApp message needs content")
-                .contains("error: --components:");
+        assertThat(err.toString()).contains("error: --lead must be a UUID")
+                .contains("error: --workflow is required")
+                .contains("error: A WhatsApp message needs --content (free text) or --template")
+                .contains("error: --components must be a JSON array")
+                .doesNotContain("leadId", "workflowId", "templateId");
         assertThat(nexor.sandbox().requests()).isEmpty();
     }
 
@@ -76,7 +77,8 @@ class NexorCliTest {
         assertThat(run(env(), "validate", "--lead", DEMO_LEAD_ANA, "--workflow", DEMO_WORKFLOW, "--channel", "call",
                 "--subject", "x")).isZero();
         assertThat(out.toString()).contains("valid: nothing was sent");
-        assertThat(err.toString()).contains("warning: --subject: subject applies only to email");
+        assertThat(err.toString()).contains("warning: --subject applies only to email; it is ignored for --channel"
+                + " call");
         assertThat(run(env(), "validate", "--channel", "fax")).isEqualTo(ExitCodes.INVALID);
         assertThat(nexor.sandbox().requests()).isEmpty();
     }
@@ -150,13 +152,14 @@ class NexorCliTest {
         assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         JsonNode rows = new ObjectMapper().readTree(out.toString());
         assertThat(rows.size()).isEqualTo(3);
-        assertThat(rows.get(0).get("outcome").asText()).isEqualTo("sent");
+        assertThat(rows.get(0).get("row").asInt()).as("the CSV's row column").isEqualTo(1);
+        assertThat(rows.get(0).get("outcome").asText()).as("the CSV's values").isEqualTo("SENT");
         assertThat(rows.get(0).get("message_id").asText()).isNotBlank();
         assertThat(rows.get(0).get("attempts").asInt()).isEqualTo(1);
         assertThat(rows.get(0).has("call_status")).as("the CSV's columns, call_status included").isTrue();
         assertThat(rows.get(1).get("attempts").asInt()).isZero();
-        assertThat(rows.get(1).get("outcome").asText()).isEqualTo("skipped");
-        assertThat(rows.get(1).get("error").asText()).contains("leadId must be a UUID");
+        assertThat(rows.get(1).get("outcome").asText()).isEqualTo("SKIPPED");
+        assertThat(rows.get(1).get("error").asText()).contains("lead_id must be a UUID");
         assertThat(rows.get(2).get("lead_id").asText()).isEqualTo(DEMO_LEAD_DIEGO);
     }
 

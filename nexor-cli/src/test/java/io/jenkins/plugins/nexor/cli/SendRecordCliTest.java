@@ -180,8 +180,8 @@ class SendRecordCliTest {
     void helpTellsTheBulkExitCodesAndTheRecordOptions() {
         assertThat(run("send-bulk", "--help")).isZero();
         assertThat(out.toString()).contains("--record=FILE", "--resume=FILE", "--resend-uncertain",
-                        "--record-sync=disk|os", "4 Nexor refused the key part-way", "11 the results or the send record",
-                        "130 Ctrl-C, 143 SIGTERM")
+                        "--record-sync=disk|os", "4    Nexor refused the key part-way",
+                        "11   the results or the send record", "130  Ctrl-C: no new sends", "143  SIGTERM")
                 .doesNotContain("4 key refused (nothing sent)");
     }
 }

@@ -9,10 +9,13 @@ import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.LeadsFile;
+import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.NexorClient;
+import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.RecipientSource;
 import io.jenkins.plugins.nexor.client.RecordedLeads;
 import io.jenkins.plugins.nexor.client.SendRecord;
+import io.jenkins.plugins.nexor.client.SharedMessage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -265,6 +268,7 @@ final class BulkRun {
             throws AbortException {
         try {
             RecipientSource leads = order.recipients(snapshot);
+            sharedMessageIsSendable(order.fields().toRequest(expand), leads);
             BulkSend send = BulkSender.builder(client)
                     .concurrency(order.concurrency())
                     .maxPerSecond(order.maxPerSecond())
@@ -277,6 +281,22 @@ final class BulkRun {
         } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
             throw new AbortException(Messages.Bulk_badLeads(e.getMessage()));
         }
+    }
+
+    /**
+     * What every lead shares, checked once before the leads are read: a problem no lead can escape (no channel, a
+     * workflow id that is not a UUID, …) fails the step with one message instead of skipping every row; warnings
+     * that concern every lead are printed once.
+     */
+    private void sharedMessageIsSendable(MessageRequest.Builder shared, RecipientSource leads)
+            throws IOException, AbortException {
+        List<Problem> common = SharedMessage.commonProblems(shared, leads.perLeadColumns());
+        List<String> errors =
+                common.stream().filter(Problem::isError).map(Problem::message).toList();
+        if (!errors.isEmpty()) {
+            throw new AbortException(Messages.Bulk_sharedInvalid(String.join(" ", errors)));
+        }
+        common.forEach(w -> listener.getLogger().println(Messages.Console_warning(w.toString())));
     }
 
     private void listSkipped(BulkSend send) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.nexor.client.BulkSend;
 import io.jenkins.plugins.nexor.client.BulkSender;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import io.jenkins.plugins.nexor.client.LeadsFile;
+import io.jenkins.plugins.nexor.client.SharedMessage;
 import io.jenkins.plugins.nexor.client.MessageRequest;
 import io.jenkins.plugins.nexor.client.Problem;
 import io.jenkins.plugins.nexor.client.SendRecord;
@@ -121,10 +122,10 @@ final class SendBulkCommand implements Callable<Integer> {
         SendRecord record;
         try {
             MessageRequest.Builder shared = message.toBuilder();
-            if (!sharedMessageIsSendable(shared, err)) {
+            LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
+            if (!sharedMessageIsSendable(shared, file, err)) {
                 return ExitCodes.INVALID;
             }
-            LeadsFile file = LeadsFile.of(leads.toString(), () -> Files.newInputStream(leads));
             send = BulkSender.builder(connection.client(cli)).concurrency(concurrency).maxPerSecond(maxPerSecond)
                     .build().prepare(shared, file);
             file.notes().forEach(note -> err.println("note: " + note));
@@ -153,8 +154,9 @@ final class SendBulkCommand implements Callable<Integer> {
      * What every lead shares, checked before the leads are read: its problems (one line each, not one per lead);
      * false when a lead could not be sent whatever its row holds.
      */
-    private boolean sharedMessageIsSendable(MessageRequest.Builder shared, PrintWriter err) {
-        List<Problem> common = SharedMessage.commonProblems(shared, LeadsColumns.of(leads));
+    private boolean sharedMessageIsSendable(MessageRequest.Builder shared, LeadsFile file, PrintWriter err)
+            throws IOException {
+        List<Problem> common = SharedMessage.commonProblems(shared, file.perLeadColumns());
         Output.problems(err, common);
         if (common.stream().noneMatch(Problem::isError)) {
             return true;

@@ -6,8 +6,8 @@
  * {@code CliWords} (the client's texts with the CLI's option names and advice), {@code UserInput} ({@code @FILE},
  * {@code @@}). The key never printed: {@code Redactor} (key-shaped text and the configured key masked, user input
  * quoted only as a short excerpt) on every output through {@code RedactingWriter}.
- * {@code send-bulk}'s parts: {@code SharedMessage} and {@code LeadsColumns} (what every lead shares, checked once
- * before the leads are read, unless a column of the file may supply it), {@code RecordOptions} (the write-ahead send
+ * {@code send-bulk}'s parts: the client's {@code SharedMessage} (what every lead shares, checked once before the leads
+ * are read, unless a column of the file may supply it: {@code LeadsFile.perLeadColumns()}), {@code RecordOptions} (the write-ahead send
  * record: {@code --record}, {@code --resume}, {@code --resend-uncertain}, {@code --record-sync}; the record itself is
  * the client's {@code SendRecord}), {@code BulkResults} (each lead's CSV or JSON line, checked as it is written),
  * {@code BulkSummary} (the closing counts, advice and exit code). Ending well: {@code Interruption} (Ctrl-C and

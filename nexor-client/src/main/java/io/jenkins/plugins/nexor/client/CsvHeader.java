@@ -17,6 +17,7 @@ final class CsvHeader {
     /** A header longer than this is not looked at for its separator. */
     private static final int LONGEST_HEADER = 64 * 1024;
 
+    private final java.util.Set<String> perLead;
     private final int lead;
     private final int content;
     private final int html;
@@ -32,6 +33,9 @@ final class CsvHeader {
                     + Text.excerpt(String.join(String.valueOf(separator), header)) + "\"); the first line must name"
                     + " the columns, separated by commas or semicolons, e.g. lead_id,content");
         }
+        java.util.Set<String> named = new java.util.TreeSet<>(names);
+        named.retainAll(SharedMessage.PER_LEAD);
+        this.perLead = java.util.Set.copyOf(named);
         this.content = names.indexOf("content");
         this.html = names.indexOf("html");
         this.subject = names.indexOf("subject");
@@ -64,6 +68,11 @@ final class CsvHeader {
         } catch (IllegalArgumentException unclosedQuote) { // the header's own error comes when it is read
             return ',';
         }
+    }
+
+    /** The per-lead columns the header names. */
+    java.util.Set<String> perLeadColumns() {
+        return perLead;
     }
 
     /** The lead of one data record, read from line {@code line} of the file. */

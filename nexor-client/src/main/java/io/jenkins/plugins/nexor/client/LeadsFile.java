@@ -55,6 +55,25 @@ public final class LeadsFile implements RecipientSource {
         return records.open();
     }
 
+    /**
+     * For a CSV file, the per-lead columns its header names, read from its first line (all of them for a JSON file,
+     * whose every item may carry its own fields, and for a header without {@code lead_id}: reading the file says
+     * what is wrong with it).
+     */
+    @Override
+    public java.util.Set<String> perLeadColumns() throws IOException {
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            return SharedMessage.PER_LEAD;
+        }
+        try (java.io.BufferedReader in = new java.io.BufferedReader(reader())) {
+            char separator = CsvHeader.separator(in);
+            java.util.List<String> header = new CsvReader(in, separator).next();
+            return header == null ? SharedMessage.PER_LEAD : new CsvHeader(header, separator).perLeadColumns();
+        } catch (IllegalArgumentException noLeadColumn) {
+            return SharedMessage.PER_LEAD;
+        }
+    }
+
     /** What the user should know about how the file was read (e.g. not UTF-8); known after the first reading. */
     public List<String> notes() {
         synchronized (notes) {

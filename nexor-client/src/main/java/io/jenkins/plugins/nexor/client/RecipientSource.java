@@ -2,6 +2,7 @@ package io.jenkins.plugins.nexor.client;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +14,14 @@ import java.util.stream.Stream;
 public interface RecipientSource {
     /** A new pass over the leads from the first; the caller closes the stream. */
     Stream<Recipient> open() throws IOException;
+
+    /**
+     * The per-lead fields the leads may give ({@link SharedMessage#PER_LEAD} names), known without reading them: all
+     * of them unless the source knows better (a CSV file's header names its columns).
+     */
+    default Set<String> perLeadColumns() throws IOException {
+        return SharedMessage.PER_LEAD;
+    }
 
     /** Leads already in memory. */
     static RecipientSource of(List<Recipient> recipients) {

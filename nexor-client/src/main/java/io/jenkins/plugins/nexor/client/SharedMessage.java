@@ -1,8 +1,5 @@
-package io.jenkins.plugins.nexor.cli;
+package io.jenkins.plugins.nexor.client;
 
-import io.jenkins.plugins.nexor.client.Field;
-import io.jenkins.plugins.nexor.client.MessageRequest;
-import io.jenkins.plugins.nexor.client.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,12 +8,12 @@ import java.util.Set;
 
 /**
  * The message of a bulk run that every lead shares, checked once before the leads are read: a problem that no lead
- * can escape (no --channel, a --workflow that is not a UUID, a WhatsApp text without --content when the file has no
- * content column) is one error, not one per row. A problem a per-lead column may fix is left to each row: the
+ * can escape (no channel, a workflow id that is not a UUID, a WhatsApp text without content when the file has no
+ * content column) is one error, not one per row. The CLI and the plugin both check it before sending. A problem a per-lead column may fix is left to each row: the
  * shared message is validated with every combination of the file's per-lead columns either empty or holding a good
  * value, and only the problems found in all of them are common to every lead.
  */
-final class SharedMessage {
+public final class SharedMessage {
     /** Any lead: the lead is each row's, not the shared message's. */
     private static final String SOME_LEAD = "00000000-0000-4000-8000-000000000000";
     /** A value each per-lead column may hold that breaks no rule. */
@@ -26,8 +23,15 @@ final class SharedMessage {
 
     private SharedMessage() {}
 
-    /** The problems (errors and warnings) every lead would have, in field order. */
-    static List<Problem> commonProblems(MessageRequest.Builder shared, Set<String> columns) {
+    /** The per-lead columns a leads source may fill. */
+    public static final Set<String> PER_LEAD = Set.of("content", "html", "subject", "components", "begin_message");
+
+    /**
+     * The problems (errors and warnings) every lead would have, in field order.
+     *
+     * @param columns the per-lead columns the leads may fill ({@link RecipientSource#perLeadColumns()})
+     */
+    public static List<Problem> commonProblems(MessageRequest.Builder shared, Set<String> columns) {
         List<String> cols = columns.stream().filter(GOOD::containsKey).sorted().toList();
         List<Problem> common = new ArrayList<>(validate(shared, cols, 0));
         for (int filled = 1; filled < 1 << cols.size() && !common.isEmpty(); filled++) {
@@ -62,7 +66,7 @@ final class SharedMessage {
     }
 
     /** True when a per-lead column could give each lead its own value for the field of this problem. */
-    static boolean perLead(Problem p) {
-        return LeadsColumns.PER_LEAD.contains(p.field().apiName());
+    public static boolean perLead(Problem p) {
+        return PER_LEAD.contains(p.field().apiName());
     }
 }

@@ -94,12 +94,13 @@ class SendBulkStepTest extends SandboxedJenkinsTest {
 
     @Test
     void aSharedFieldWrongForEveryLeadFailsOnceAndSendsNothing() throws Exception {
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, nexor.pipeline("""
-            node {
-              writeFile file: 'leads.csv', text: 'lead_id\\n%s\\n%s\\n'
-              nexorSendBulk workflowId: 'not-a-workflow', channel: 'whatsapp', content: 'Hola', leadsFile: 'leads.csv'
-            }
-            """.formatted(nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO)));
+        WorkflowRun b = j.assertBuildStatus(
+                Result.FAILURE, nexor.pipeline("""
+                    node {
+                      writeFile file: 'leads.csv', text: 'lead_id\\n%s\\n%s\\n'
+                      nexorSendBulk workflowId: 'not-a-workflow', channel: 'whatsapp', content: 'Hola', leadsFile: 'leads.csv'
+                    }
+                    """.formatted(nexor.lead(), SandboxDirectory.DEMO_LEAD_DIEGO)));
         j.assertLogContains("The message every lead shares breaks a rule, so no lead could be sent: workflowId", b);
         j.assertLogNotContains("skipped (not sent)", b);
         assertThat(nexor.sandbox().requests()).isEmpty();

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The write-ahead log of a build's single sends ({@code nexorSend}, the freestyle "Send Nexor message"),
@@ -47,7 +46,6 @@ final class SendLog {
     private static final String SENT = "SENT";
     private static final String FAILED = "FAILED";
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
-    private static final Pattern KEY_SHAPE = Pattern.compile("nxr_[A-Za-z0-9_\\-]*");
 
     private final Path file;
     private final Object lock = new Object();
@@ -102,7 +100,7 @@ final class SendLog {
 
     /** Appends {@code ,value}, on one line, masked, quoted when needed. */
     private static void cell(StringBuilder line, String value) {
-        line.append(',').append(Csv.quote(masked(oneLine(value))));
+        line.append(',').append(Csv.cell(value));
     }
 
     private void append(StringBuilder line, boolean sync) throws IOException {
@@ -297,35 +295,5 @@ final class SendLog {
             }
             return warnings;
         }
-    }
-
-    /** Anything shaped like a Nexor key masked (as the client does in its results and record files). */
-    static String masked(String s) {
-        return s == null || !s.contains("nxr_") ? s : KEY_SHAPE.matcher(s).replaceAll("nxr_…(redacted)");
-    }
-
-    /** On one line: line breaks and tabs become spaces, other control characters {@code \\uXXXX}. */
-    static String oneLine(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
-            if (control && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                if (c == '\n' || c == '\r' || c == '\t') {
-                    b.append(' ');
-                } else if (control) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-        return b == null ? s : b.toString();
     }
 }

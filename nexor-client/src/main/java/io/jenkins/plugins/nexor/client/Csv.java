@@ -65,8 +65,11 @@ public final class Csv {
                 Integer.toString(e.attempts()), cell(e.error()));
     }
 
-    /** A value for a results line: one line, and never anything shaped like a Nexor key (e.g. pasted as a lead). */
-    private static String cell(String value) {
+    /**
+     * A value for a line of a results, record or log file: on one line (control characters escaped), never anything
+     * shaped like a Nexor key (e.g. pasted as a lead), quoted when needed.
+     */
+    public static String cell(String value) {
         return quote(Text.masked(Text.oneLine(value)));
     }
 }

@@ -46,7 +46,7 @@ final class Text {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
             if (control && b == null) {
                 b = new StringBuilder(s.length() + 16).append(s, 0, i);
             }

@@ -26,6 +26,9 @@ final class Failures {
                     : "error.transport.readTimeout", new Object[] {host, seconds(client.http.readTimeoutMillis())},
                     true, attempts, e);
         }
+        if (written && answeredInTls(e)) {
+            return new TransportException("error.transport.httpToTls", new Object[] {host}, false, attempts, e, false);
+        }
         if (!written && e instanceof SocketTimeoutException) {
             return new TransportException("error.transport.connectTimeout", new Object[] {host, attempts}, false,
                     attempts, e);
@@ -63,6 +66,21 @@ final class Failures {
                 || text.contains("remote host terminated") || find(cause, EOFException.class) != null);
         return new TransportException(notTls ? "error.transport.tlsNotTls" : "error.transport.tls",
                 new Object[] {host, describe(cause, client)}, false, attempts, e, false);
+    }
+
+    /**
+     * The answer to a plain-http request began with a TLS record (an alert, 0x15, or a handshake, 0x16, then major
+     * version 3): the server speaks TLS, and a TLS server never reads plain HTTP as a request, so nothing was sent.
+     */
+    private static boolean answeredInTls(IOException e) {
+        java.net.ProtocolException p = find(e, java.net.ProtocolException.class);
+        String prefix = "Unexpected status line: ";
+        String m = p == null ? null : p.getMessage();
+        if (m == null || !m.startsWith(prefix) || m.length() < prefix.length() + 2) {
+            return false;
+        }
+        char type = m.charAt(prefix.length());
+        return (type == 0x15 || type == 0x16) && m.charAt(prefix.length() + 1) == 0x03;
     }
 
     /** "SSLException: Unsupported or unrecognized SSL message": one line, key-free, control characters escaped. */

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +33,7 @@ class BulkRateLimitTest {
     }
 
     private static List<Recipient> leads(int n) {
-        List<Recipient> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(Recipient.of(new UUID(0x429, i).toString()));
-        }
-        return out;
+        return Fixtures.leads(0x429, n);
     }
 
     private static MessageRequest.Builder shared() {

@@ -34,11 +34,7 @@ class BulkSendTest {
     }
 
     private static List<Recipient> leads(int n) {
-        List<Recipient> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(Recipient.of(new UUID(0x1111, i).toString()));
-        }
-        return out;
+        return Fixtures.leads(0x1111, n);
     }
 
     private static MessageRequest.Builder shared() {

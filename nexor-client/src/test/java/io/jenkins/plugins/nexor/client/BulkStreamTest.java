@@ -38,7 +38,7 @@ class BulkStreamTest {
     }
 
     private static String lead(int i) {
-        return new UUID(0x2222, i).toString();
+        return Fixtures.lead(0x2222, i);
     }
 
     private static MessageRequest.Builder shared() {

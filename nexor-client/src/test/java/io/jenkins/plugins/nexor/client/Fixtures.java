@@ -18,6 +18,20 @@ final class Fixtures {
                 .connectRetryDelay(Duration.ofMillis(10));
     }
 
+    /** The i-th lead of a test's own family of ids ({@code tag} keeps the tests' leads apart). */
+    static String lead(long tag, int i) {
+        return new java.util.UUID(tag, i).toString();
+    }
+
+    /** Leads 0 to n-1 of a family, each getting the shared message unchanged. */
+    static java.util.List<Recipient> leads(long tag, int n) {
+        java.util.List<Recipient> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Recipient.of(lead(tag, i)));
+        }
+        return out;
+    }
+
     static MessageRequest.Builder whatsapp(String content) {
         return MessageRequest.builder().leadId(LEAD).workflowId(WORKFLOW).channel(Channel.WHATSAPP).content(content);
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,15 +41,11 @@ class SendRecordTest {
     }
 
     private static String lead(int i) {
-        return new UUID(0x3333, i).toString();
+        return Fixtures.lead(0x3333, i);
     }
 
     private static List<Recipient> leads(int n) {
-        List<Recipient> leads = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            leads.add(Recipient.of(lead(i)));
-        }
-        return leads;
+        return Fixtures.leads(0x3333, n);
     }
 
     private static MessageRequest.Builder shared() {

@@ -225,7 +225,7 @@ final class BulkRun {
             log.println(Messages.Bulk_mayHaveBeenSent(totals.mayHaveBeenSent()));
         }
         if (totals.stoppedOnRateLimit()) {
-            log.println(Messages.Bulk_rateLimitStop(totals.resumeAfter().toSeconds(), String.valueOf(run.getNumber())));
+            log.println(Messages.Bulk_rateLimitStop(totals.resumeAfterText(), String.valueOf(run.getNumber())));
         }
         NexorBulkResult answer = new NexorBulkResult(totals, entries);
         if (recordProblem != null) {

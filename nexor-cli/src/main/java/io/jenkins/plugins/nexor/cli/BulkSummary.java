@@ -3,7 +3,6 @@ package io.jenkins.plugins.nexor.cli;
 import io.jenkins.plugins.nexor.client.BulkEntry;
 import io.jenkins.plugins.nexor.client.BulkTotals;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +47,8 @@ final class BulkSummary {
             err.println("stopped: Nexor refused the API key (check NEXOR_API_KEY or --api-key-file); no new sends "
                     + "after that.");
         } else if (t.stoppedOnRateLimit()) {
-            err.println("stopped: Nexor asked to wait " + human(t.resumeAfter()) + " before more requests, longer "
-                    + "than a run waits; no new sends after that. Resume later (in " + human(t.resumeAfter())
+            err.println("stopped: Nexor asked to wait " + t.resumeAfterText() + " before more requests, longer "
+                    + "than a run waits; no new sends after that. Resume later (in " + t.resumeAfterText()
                     + " or more) with --resume " + end.recordFile() + ".");
         }
         err.println(t.sent() + " of " + t.total() + " sent, " + t.mayHaveBeenSent() + " may have been sent, "
@@ -82,17 +81,5 @@ final class BulkSummary {
         }
         return t.stoppedOnAuthentication() ? ExitCodes.AUTHENTICATION
                 : t.stoppedOnRateLimit() ? ExitCodes.RATE_LIMITED : ExitCodes.SOME_FAILED;
-    }
-
-    /** A wait as people say it: 45 s, 2 min, 2 min 5 s, 1 h, 1 h 30 min (as the client's per-lead texts do). */
-    static String human(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + " s";
-        } else if (s < 3600) {
-            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
-        }
-        long minutes = (s % 3600) / 60;
-        return s / 3600 + " h" + (minutes == 0 ? "" : " " + minutes + " min");
     }
 }

@@ -42,6 +42,14 @@ public record BulkTotals(int total, int sent, int failed, int skipped, int notAt
         return resumeAfter != null;
     }
 
+    /**
+     * How long Nexor asked to wait, as people say it ("45 s", "2 min 5 s", "1 h 30 min", as the per-lead texts say
+     * it); null unless {@link #stoppedOnRateLimit()}.
+     */
+    public String resumeAfterText() {
+        return resumeAfter == null ? null : BulkStop.human(resumeAfter);
+    }
+
     /** True when every lead was sent. */
     public boolean allSent() {
         return sent == total;
